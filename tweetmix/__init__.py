@@ -25,8 +25,8 @@ _LAZY = {
     "save": "tweetmix.api",
     "load": "tweetmix.api",
     "default_model": "tweetmix.api",
-    "CheckResult": "tweetmix.check",
-    "Finding": "tweetmix.check",
+    "CheckResult": "tweetmix.result",
+    "Finding": "tweetmix.result",
     "Policy": "tweetmix.policy",
     "TweetmixModel": "tweetmix.trained",
     "PersonalClassifier": "tweetmix.model",
@@ -57,7 +57,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import check, default_model, load, save, score
-    from .check import CheckResult, Finding
+    from .result import CheckResult, Finding
     from .exceptions import TweetmixError
     from .model import PersonalClassifier
     from .policy import Policy

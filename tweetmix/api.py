@@ -9,7 +9,7 @@ import os
 import pathlib
 from typing import Any, Iterable, overload
 
-from .check import CheckResult
+from .result import CheckResult
 from .default import default_model
 from .policy import Policy
 from .trained import TweetmixModel

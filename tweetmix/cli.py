@@ -51,7 +51,7 @@ def _read_stdin_posts(jsonl: bool) -> Iterator[tuple[int, Any]]:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .api import _resolve
-    from .check import CheckResult
+    from .result import CheckResult
     from .policy import Policy
 
     model = _resolve(args.model)

@@ -15,7 +15,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold, StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion
 from sklearn.utils.validation import check_is_fitted
 
@@ -128,9 +128,9 @@ class PersonalClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(
         self,
-        C: float = 4.0,
+        C: float = 1.0,
         word_ngram_range: tuple[int, int] = (1, 2),
-        char_ngram_range: tuple[int, int] = (2, 5),
+        char_ngram_range: tuple[int, int] = (3, 5),
         max_word_features: int = 30_000,
         max_char_features: int = 50_000,
         min_df: int = 2,
@@ -175,25 +175,33 @@ class PersonalClassifier(ClassifierMixin, BaseEstimator):
         return FeatureUnion(parts)
 
     def _folds(self, y: np.ndarray, groups: Any) -> Any:
+        """Calibration folds: grouped by author when known; never more folds than posts allow."""
         if groups is None:
-            return StratifiedKFold(self.cv, shuffle=True, random_state=self.random_state)
+            n_folds = max(2, min(self.cv, int(np.unique(y, return_counts=True)[1].min())))
+            return StratifiedKFold(n_folds, shuffle=True, random_state=self.random_state)
         groups = np.asarray(list(groups), dtype=object)
         if len(groups) != len(y):
             raise DataError(f"got {len(y)} posts but {len(groups)} groups")
         n_groups = len(set(groups.tolist()))
-        if n_groups < 2:
-            raise DataError("groups must name at least two different authors for grouped folds")
-        return list(GroupKFold(min(self.cv, n_groups)).split(np.zeros(len(y)), y, groups))
+        if n_groups >= 2:
+            splitter = StratifiedGroupKFold(min(self.cv, n_groups), shuffle=True,
+                                            random_state=self.random_state)
+            splits = list(splitter.split(np.zeros(len(y)), y, groups))
+            if all(len(set(y[train].tolist())) == 2 for train, _ in splits):
+                return splits
+        # Too few authors per label to hold whole authors out: fall back to ordinary folds.
+        return self._folds(y, None)
 
     def fit(self, X: Sequence[str], y: Sequence[str], groups: Sequence[Any] | None = None
             ) -> "PersonalClassifier":
         """Fit on posts ``X`` and labels ``y``; ``groups`` (e.g. authors) keep calibration folds honest."""
         texts = validate_texts(X)
         labels = validate_labels(y, len(texts))
-        if min(np.unique(labels, return_counts=True)[1]) < self.cv:
+        names, counts = np.unique(labels, return_counts=True)
+        if counts.min() < 2:
             raise LabelError(
-                f"each label needs at least cv={self.cv} posts for calibration; "
-                f"got {dict(zip(*np.unique(labels, return_counts=True)))}"
+                "each label needs at least 2 posts (calibration is fitted on held-out folds); "
+                f"got {dict(zip(names.tolist(), counts.tolist()))}"
             )
         self.features_ = self._make_features()
         matrix = self.features_.fit_transform(texts)
@@ -214,7 +222,8 @@ class PersonalClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         """Calibrated probabilities, columns in the order of ``classes_``."""
-        return self.calibrated_.predict_proba(self._matrix(X))
+        matrix = self._matrix(X)
+        return self.calibrated_.predict_proba(matrix)
 
     def predict(self, X: Sequence[str]) -> np.ndarray:
         proba = self.predict_proba(X)
@@ -222,7 +231,8 @@ class PersonalClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         """Uncalibrated logit; positive means ``classes_[1]`` (professional), as scikit-learn does."""
-        return self.linear_model_.decision_function(self._matrix(X))
+        matrix = self._matrix(X)
+        return self.linear_model_.decision_function(matrix)
 
     @property
     def linear_model_(self) -> LogisticRegression:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from .style import STYLE_FEATURES, style_from_tokens
-from .tokenize import Token, join_normalised, tokenize_with_spans
+from .tokenize import TOKENIZER_VERSION, Token, join_normalised, tokenize_with_spans
 
 __all__ = ["RuntimeModel", "TermWeights", "RUNTIME_FORMAT"]
 
@@ -165,6 +165,7 @@ class RuntimeModel:
     def to_bytes(self) -> bytes:
         data = {
             "runtime_format": RUNTIME_FORMAT,
+            "tokenizer_version": TOKENIZER_VERSION,
             "classes": list(self.classes),
             "patterns": self.patterns,
             "word": self.word.to_json(),
@@ -179,7 +180,11 @@ class RuntimeModel:
     def from_bytes(cls, blob: bytes) -> "RuntimeModel":
         data = json.loads(zlib.decompress(blob).decode("utf-8"))
         if data.get("runtime_format") != RUNTIME_FORMAT:
-            raise ValueError(f"runtime format {data.get('runtime_format')!r} is not {RUNTIME_FORMAT}")
+            raise ValueError(f"runtime format {data.get('runtime_format')!r}, this tweetmix reads "
+                             f"{RUNTIME_FORMAT}")
+        if data.get("tokenizer_version") != TOKENIZER_VERSION:
+            raise ValueError(f"tokenizer version {data.get('tokenizer_version')!r}, this tweetmix "
+                             f"tokenizes as version {TOKENIZER_VERSION}")
         return cls(
             classes=tuple(data["classes"]),
             patterns=data["patterns"],

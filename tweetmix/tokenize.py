@@ -32,12 +32,17 @@ __all__ = [
     "normalize",
     "join_normalised",
     "pattern_sources",
+    "TOKENIZER_VERSION",
     "USER",
     "URL",
     "EMAIL",
     "PHONE",
     "NUMBER",
 ]
+
+#: Bump when tokenisation changes in a way that changes tokens: models record it, and a model
+#: made with another version is refused rather than silently scored with different tokens.
+TOKENIZER_VERSION = 1
 
 USER = "<user>"
 URL = "<url>"
@@ -75,6 +80,7 @@ _ELONGATION_RE = re.compile(r"(.)\1{2,}", re.DOTALL)
 _CAMEL_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\d|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _STRIP_MODIFIERS_RE = re.compile("[\ufe0f\ufe0e]")
 _CHUNK_RE = re.compile(r"\S+")
+_BARE_LINK_WORDS = frozenset({"http", "https"})
 _TRAILING_PUNCTUATION = frozenset(",.!?;")
 _SPACED_DOT_RE = re.compile(r"[^\S\r\n]*\.")
 
@@ -143,11 +149,22 @@ def _hashtag_words(tag: str) -> list[tuple[str, int, int]]:
     return parts
 
 
+def _lower(text: str) -> str:
+    """Lower-case without changing the length ('İ'.lower() is two characters: keep such letters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 @lru_cache(maxsize=1 << 16)
 def _normalise_word(surface: str) -> str:
     if _NUMBER_RE.fullmatch(surface):
         return NUMBER
-    return _reduce_elongation(surface.lower())
+    lowered = _lower(surface)
+    if lowered in _BARE_LINK_WORDS:  # datasets and some clients strip links down to "http"
+        return URL
+    return _reduce_elongation(lowered)
 
 
 def tokenize_with_spans(
@@ -227,16 +244,16 @@ def _match_region(text: str, regex: re.Pattern[str], start: int, end: int,
         elif kind == "phone":
             append(Token(PHONE, start, end, kind))
         elif kind == "hashtag":
-            append(Token("#" + _reduce_elongation(surface[1:].lower()), start, end, kind))
+            append(Token("#" + _reduce_elongation(_lower(surface[1:])), start, end, kind))
             if split_hashtags:
                 for word, s, e in _hashtag_words(surface):
                     append(Token(_normalise_word(word), start + s, start + e, "hashtag_word"))
         elif kind == "entity":
-            append(Token(html.unescape(surface.lower()), start, end, kind))
+            append(Token(html.unescape(_lower(surface)), start, end, kind))
         elif kind in ("emoji", "zwj", "flag"):
             append(Token(_STRIP_MODIFIERS_RE.sub("", surface) or surface, start, end, "emoji"))
         else:  # emoticon, tag, arrow
-            append(Token(_reduce_elongation(surface.lower()), start, end, kind))
+            append(Token(_reduce_elongation(_lower(surface)), start, end, kind))
 
 
 def tokenize(text: str, *, patterns: Mapping[str, str] | None = None) -> list[str]:

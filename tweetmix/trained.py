@@ -11,8 +11,8 @@ import os
 import pathlib
 from typing import Any, Iterable, Mapping, overload
 
-from .check import CheckResult
-from .exceptions import InvalidTextError, TextTooLongError
+from .result import CheckResult
+from .exceptions import IncompatibleModelError, InvalidTextError, TextTooLongError
 from .persistence import (check_estimator_versions, dump_estimator, load_estimator, read_header,
                           read_section, write_model_file)
 from .policy import Policy
@@ -160,7 +160,13 @@ class TweetmixModel:
         """
         header, start = read_header(path)
         manifest = header.get("manifest", {})
-        runtime = RuntimeModel.from_bytes(read_section(path, header, start, "runtime"))
+        try:
+            runtime = RuntimeModel.from_bytes(read_section(path, header, start, "runtime"))
+        except ValueError as exc:
+            raise IncompatibleModelError(
+                f"{path} was made by another tweetmix version ({exc}); retrain it with this "
+                "version (tweetmix train ...) or install the tweetmix version that made it"
+            ) from None
         fitted = None
         if estimator:
             check_estimator_versions(path, manifest)

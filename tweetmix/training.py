@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .evaluate import binary_metrics
-from .exceptions import LabelError
+from .exceptions import DataError, LabelError
 from .model import PERSONAL, PersonalClassifier, validate_labels, validate_texts
 from .persistence import data_fingerprint, environment_versions
 from .policy import Policy
@@ -62,11 +62,17 @@ def cross_validated_scores(estimator: PersonalClassifier, texts: list[str], labe
                            ) -> np.ndarray:
     """Out-of-fold ``p_personal`` for every post (grouped folds when ``groups`` is given)."""
     from sklearn.base import clone
-    from sklearn.model_selection import GroupKFold, StratifiedKFold
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
     if groups is not None:
-        splitter = GroupKFold(min(cv, len(set(groups))))
+        splitter = StratifiedGroupKFold(min(cv, len(set(groups))), shuffle=True,
+                                        random_state=estimator.random_state)
         splits = list(splitter.split(texts, labels, groups))
+        if any(len(set(labels[train].tolist())) < 2 for train, _ in splits):
+            raise DataError(
+                f"with {len(set(groups))} authors, some cross-validation folds would train on one "
+                "label only; add posts from more authors, lower --cv, or drop --group-col"
+            )
     else:
         splitter = StratifiedKFold(cv, shuffle=True, random_state=estimator.random_state)
         splits = list(splitter.split(texts, labels))
