@@ -8,8 +8,6 @@ note when that folder is absent. Targets are DESIGN §5. Usage::
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import pathlib
 import subprocess
 import sys
@@ -18,35 +16,6 @@ from datetime import date
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PERSONAL_TOPICS = ("diaries_&_daily_life", "family", "relationships", "fitness_&_health")
-PROFESSIONAL_TOPICS = ("business_&_entrepreneurs", "science_&_technology",
-                       "learning_&_educational", "news_&_social_concern")
-
-
-def tweettopic(shared: pathlib.Path) -> tuple[list[str], list[bool]]:
-    """TweetTopicXL mapped to kinds as ../shared/data/README.md says (rows with both left out)."""
-    texts, personal = [], []
-    with open(shared / "tweettopic_xl_en" / "en_1000.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            is_personal = any(row[t] for t in PERSONAL_TOPICS)
-            is_professional = any(row[t] for t in PROFESSIONAL_TOPICS)
-            if is_personal != is_professional:
-                texts.append(row["text"])
-                personal.append(is_personal)
-    return texts, personal
-
-
-def mint_english(shared: pathlib.Path) -> tuple[list[str], list[float]]:
-    texts, scores = [], []
-    with open(shared / "mint_intimacy" / "train.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["language"] == "English":
-                texts.append(row["text"])
-                scores.append(float(row["label"]))
-    return texts, scores
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="model file (default: the bundled model)")
@@ -61,18 +30,19 @@ def main() -> int:
     from scipy.stats import pearsonr, spearmanr
     from sklearn.metrics import f1_score, roc_auc_score
 
-    from tweetmix.datasets import load_starter
+    from tweetmix.datasets import load_mint, load_starter, load_tweettopic
     from tweetmix.evaluate import binary_metrics
 
     model = tweetmix.load(args.model, estimator=False) if args.model else tweetmix.default_model()
     rows = []
-    texts, personal = tweettopic(shared)
+    texts, kinds = load_tweettopic(shared / "tweettopic_xl_en" / "en_1000.jsonl")
+    personal = [k == "personal" for k in kinds]
     p = model.score(texts)
     rows.append(("TweetTopicXL ROC-AUC (p_personal)", f"{roc_auc_score(personal, p):.3f}",
                  "≥ 0.93 (issue floor 0.90)", f"n={len(texts)}, {sum(personal)} personal"))
     rows.append(("TweetTopicXL macro-F1 @0.5", f"{f1_score(personal, p >= 0.5, average='macro'):.3f}",
                  "", ""))
-    texts, intimacy = mint_english(shared)
+    texts, intimacy = load_mint(shared / "mint_intimacy" / "train.csv")
     p = model.score(texts)
     ok = ~np.isnan(p)
     rows.append(("MINT English Spearman", f"{spearmanr(p[ok], np.asarray(intimacy)[ok])[0]:.3f}",

@@ -18,7 +18,8 @@ from typing import Any
 from .exceptions import DataError, LabelError
 from .model import LABELS
 
-__all__ = ["load_starter", "load_csv", "starter_path", "CATEGORIES"]
+__all__ = ["load_starter", "load_csv", "starter_path", "load_tweettopic", "load_mint",
+           "CATEGORIES"]
 
 #: Disclosure categories of the labelling scheme (DESIGN §2).
 CATEGORIES = ("health", "sexuality", "relationships", "family", "substances",
@@ -167,3 +168,41 @@ def load_starter(*, as_frame: bool = False, return_X_y: bool = False, split: str
 def _describe(path: pathlib.Path) -> str:
     readme = path.with_name("README.md")
     return readme.read_text(encoding="utf-8") if readme.exists() else "tweetmix starter corpus"
+
+
+# TweetTopicXL topics that make a tweet personal or professional (../shared/data/README.md).
+TWEETTOPIC_PERSONAL = ("diaries_&_daily_life", "family", "relationships", "fitness_&_health")
+TWEETTOPIC_PROFESSIONAL = ("business_&_entrepreneurs", "science_&_technology",
+                           "learning_&_educational", "news_&_social_concern")
+
+
+def load_tweettopic(path: str | os.PathLike[str]) -> tuple[list[str], list[str]]:
+    """TweetTopicXL (English JSONL) as ``(texts, kinds)``; tweets with both or neither kind of
+    topic are left out, as the dataset's mapping to tweetmix labels prescribes."""
+    import json
+
+    texts, kinds = [], []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                row = json.loads(line)
+                personal = any(row[t] for t in TWEETTOPIC_PERSONAL)
+                professional = any(row[t] for t in TWEETTOPIC_PROFESSIONAL)
+                text = row["text"]
+            except (ValueError, KeyError) as exc:
+                raise DataError(f"{path}, line {number}: not a TweetTopic row ({exc})") from None
+            if personal != professional:
+                texts.append(text)
+                kinds.append("personal" if personal else "professional")
+    return texts, kinds
+
+
+def load_mint(path: str | os.PathLike[str], language: str = "English"
+              ) -> tuple[list[str], list[float]]:
+    """MINT intimacy ratings (``text,label,language`` CSV) as ``(texts, intimacy 1-5)``."""
+    path = pathlib.Path(path)
+    columns, rows = _read_rows(path, "utf-8")
+    for name in ("text", "label", "language"):
+        _require_column(path, columns, name, name)
+    chosen = [row for _, row in rows if row["language"] == language]
+    return [row["text"] for row in chosen], [float(row["label"]) for row in chosen]
