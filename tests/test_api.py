@@ -101,3 +101,16 @@ def test_repr_and_manifest_of_default():
     assert model.name == "default"
     assert model.manifest["training_data"]["n_posts"] >= 6000
     assert "default" in repr(model)
+
+
+@pytest.mark.parametrize("post", [
+    "9" * 20_000,                                   # quadratic for nltk's phone pattern
+    "a" * 100_000,                                  # one huge repeated run
+    "👩\u200d" * 4_000 + "👩",                       # a deeply nested ZWJ sequence
+])
+def test_adversarial_posts_are_answered_when_the_limit_allows(post):
+    result = tweetmix.check(post, max_chars=len(post))
+    assert result.verdict in {"ok", "notice"} and 0 <= result.p_personal <= 1
+    if len(post) > 10_000:  # refused by default: over the 10,000-character limit
+        with pytest.raises(TextTooLongError):
+            tweetmix.check(post)

@@ -8,6 +8,7 @@ on short posts where n-grams have little to go on. Every feature is a rate in [0
 from __future__ import annotations
 
 import math
+import re
 from typing import Mapping, Sequence
 
 from .tokenize import Token, tokenize_with_spans
@@ -19,6 +20,8 @@ _FIRST_SINGULAR = frozenset(
 )
 _FIRST_PLURAL = frozenset("we us our ours ourselves we're we've we'll".split())
 _SECOND = frozenset("you your yours u ur you're youre y'all yall".split())
+
+_TRIPLE = re.compile(r"(.)\1\1", re.IGNORECASE | re.DOTALL)
 
 STYLE_FEATURES: tuple[str, ...] = (
     "first_person_singular_rate",
@@ -49,32 +52,47 @@ def style_vector(text: str, patterns: Mapping[str, str] | None = None) -> list[f
 
 def style_from_tokens(text: str, tokens: Sequence[Token]) -> list[float]:
     """:func:`style_vector` from tokens already computed (hashtag words are ignored)."""
-    tokens = [t for t in tokens if t.kind != "hashtag_word"]
-    words = [t for t in tokens if t.kind == "word" and t.text[:1].isalpha()]
-    n_words = max(len(words), 1)
     kinds: dict[str, int] = {}
+    singular = plural = second = elongated = caps = numbers = n_words = 0
     for t in tokens:
-        kinds[t.kind] = kinds.get(t.kind, 0) + 1
-    lowered = [t.text for t in words]
-    surfaces = [text[t.start:t.end] for t in words]
-    elongated = sum(
-        1 for s in surfaces if any(s[i].lower() == s[i + 1].lower() == s[i + 2].lower()
-                                   for i in range(len(s) - 2))
-    )
-    caps = sum(1 for s in surfaces if len(s) >= 2 and s.isupper())
+        kind = t.kind
+        if kind == "hashtag_word":
+            continue
+        kinds[kind] = kinds.get(kind, 0) + 1
+        word = t.text
+        if kind != "word":
+            continue
+        if word == "<num>":
+            numbers += 1
+            continue
+        if not word[:1].isalpha():
+            continue
+        n_words += 1
+        if word in _FIRST_SINGULAR:
+            singular += 1
+        elif word in _FIRST_PLURAL:
+            plural += 1
+        elif word in _SECOND:
+            second += 1
+        surface = text[t.start:t.end]
+        if len(surface) > 2 and _TRIPLE.search(surface):
+            elongated += 1
+        if len(surface) >= 2 and surface.isupper():
+            caps += 1
+    n = max(n_words, 1)
     return [
-        sum(w in _FIRST_SINGULAR for w in lowered) / n_words,
-        sum(w in _FIRST_PLURAL for w in lowered) / n_words,
-        sum(w in _SECOND for w in lowered) / n_words,
+        singular / n,
+        plural / n,
+        second / n,
         math.log1p(kinds.get("emoji", 0)),
         math.log1p(kinds.get("emoticon", 0)),
         math.log1p(kinds.get("handle", 0)),
         math.log1p(kinds.get("url", 0)),
         math.log1p(kinds.get("hashtag", 0)),
-        math.log1p(sum(1 for t in tokens if t.text == "<num>") + kinds.get("phone", 0)),
+        math.log1p(numbers + kinds.get("phone", 0)),
         math.log1p(text.count("!")),
         math.log1p(text.count("?")),
         math.log1p(elongated),
-        caps / n_words,
+        caps / n,
         math.log1p(len(text)) / 6.0,
     ]
