@@ -49,6 +49,21 @@ def main() -> int:
                  "≥ 0.55 (issue floor 0.45)", f"n={ok.sum()}"))
     rows.append(("MINT English Pearson", f"{pearsonr(p[ok], np.asarray(intimacy)[ok])[0]:.3f}",
                  "", ""))
+    results = model.check(texts)
+    disclosure = np.array([1 - np.prod([1 - v for v in r.category_scores.values()])
+                           for r in results])
+    if disclosure.any():
+        rows.append(("MINT English Spearman, disclosure score",
+                     f"{spearmanr(disclosure, intimacy)[0]:.3f}", "≥ 0.55 (issue floor 0.45)",
+                     "P(any sensitive category)"))
+        rows.append(("MINT English Spearman, p_personal × disclosure",
+                     f"{spearmanr(p * disclosure, intimacy)[0]:.3f}", "", ""))
+    pool = [line for path in sorted((shared / "tweeteval").glob("*/*_text.txt"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    verdicts = [r.verdict for r in model.check(pool)]
+    rows.append(("TweetEval warning rate", f"{verdicts.count('warning') / len(pool):.3f}",
+                 "≤ 0.05 (issue: ≤ 0.08)", f"n={len(pool)}; notice rate "
+                 f"{verdicts.count('notice') / len(pool):.3f}"))
     held_out = model.manifest.get("evaluation", {}).get("starter_test")
     if held_out is None:  # a model that never saw the test split can be measured directly
         test = load_starter(split="test")

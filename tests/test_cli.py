@@ -30,7 +30,8 @@ def test_installed_entry_point_runs():
 def test_exit_codes_for_the_readme_examples():
     flagged = tweetmix("check", PERSONAL)
     assert flagged.returncode == 1, flagged.stderr
-    assert flagged.stdout.decode().startswith("notice")
+    assert flagged.stdout.decode().startswith("warning: ")
+    assert "mentions your health" in flagged.stdout.decode()
     fine = tweetmix("check", PROFESSIONAL)
     assert fine.returncode == 0, fine.stderr
     assert fine.stdout.decode().startswith("ok")
@@ -39,7 +40,8 @@ def test_exit_codes_for_the_readme_examples():
 def test_json_output_parses():
     result = tweetmix("check", "--format", "json", PERSONAL)
     data = json.loads(result.stdout)
-    assert 0.5 <= data["p_personal"] <= 1 and data["verdict"] == "notice"
+    assert 0.5 <= data["p_personal"] <= 1 and data["verdict"] == "warning"
+    assert "health" in data["categories"] and data["findings"]
     several = json.loads(tweetmix("check", "--format", "json", PERSONAL, PROFESSIONAL).stdout)
     assert [r["index"] for r in several] == [0, 1]
 
@@ -55,7 +57,7 @@ def test_stdin_lines_with_bad_bytes_are_reported_and_the_rest_checked():
     rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [r["line"] for r in rows] == [1, 3, 4]
     assert rows[1]["verdict"] == "error" and "not valid UTF-8" in rows[1]["error"]
-    assert rows[0]["verdict"] == "ok" and rows[2]["verdict"] == "notice"
+    assert rows[0]["verdict"] == "ok" and rows[2]["verdict"] == "warning"
     assert result.returncode == 2  # an input error outranks a flag
 
 
@@ -64,7 +66,7 @@ def test_stdin_jsonl():
                        json.dumps({"body": "x"}), "{not json"]).encode()
     result = tweetmix("check", "--jsonl", "--format", "jsonl", stdin=stdin)
     rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [r["verdict"] for r in rows] == ["ok", "notice", "error", "error"]
+    assert [r["verdict"] for r in rows] == ["ok", "warning", "error", "error"]
     assert "no 'text' field" in rows[2]["error"] and "not valid JSON" in rows[3]["error"]
 
 

@@ -38,8 +38,10 @@ def test_mint_intimacy_correlation():
     assert spearmanr(scores, intimacy)[0] >= 0.25
 
 
-def test_tweeteval_posts_are_all_checkable():
-    texts = (SHARED_DATA / "tweeteval" / "emotion" / "test_text.txt").read_text(
-        encoding="utf-8").splitlines()
-    results = tweetmix.check([t for t in texts if t.strip()])
-    assert results and all(r.verdict in {"ok", "notice"} for r in results)
+def test_tweeteval_warning_rate_stays_low():
+    """Ordinary tweets: the issue allows at most 8 % warnings (DESIGN aims at 5 %)."""
+    texts = [line for path in sorted((SHARED_DATA / "tweeteval").glob("*/*_text.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = tweetmix.check(texts)
+    assert len(results) > 15_000 and not [r for r in results if r.verdict == "error"]
+    assert sum(r.verdict == "warning" for r in results) / len(results) <= 0.08

@@ -12,6 +12,10 @@ from typing import Any, Iterator, Sequence
 
 from .exceptions import TweetmixError
 
+
+class PolicyFileError(TweetmixError, ValueError):
+    """A policy file or policy flag is invalid."""
+
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
@@ -55,7 +59,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .policy import Policy
 
     model = _resolve(args.model)
-    policy = model.default_policy.with_overrides(threshold=args.threshold, max_chars=args.max_chars)
+    policy = _policy(args, model)
     texts = list(args.text)
     from_stdin = texts == ["-"] or (not texts and not sys.stdin.isatty())
     if not texts and not from_stdin:
@@ -79,6 +83,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
     single = not from_stdin and len(texts) == 1
     _print_results(results, lines, args.format, single)
     return _exit_code(results, args.fail_on)
+
+
+def _policy(args: argparse.Namespace, model: Any) -> Any:
+    """Model defaults < tweetmix.toml / [tool.tweetmix] (or --policy FILE) < flags."""
+    from .policy import Policy
+
+    if args.policy:
+        try:
+            base = Policy.from_file(args.policy)
+        except OSError as exc:
+            raise PolicyFileError(f"cannot read policy file {args.policy}: {exc.strerror}") from None
+        except ValueError as exc:
+            raise PolicyFileError(str(exc)) from None
+    else:
+        try:
+            base = Policy.discover()
+        except ValueError as exc:
+            raise PolicyFileError(str(exc)) from None
+        if base == Policy():
+            base = model.default_policy
+    overrides: dict[str, Any] = {"threshold": args.threshold, "max_chars": args.max_chars}
+    if args.allow_term:
+        overrides["allow_terms"] = base.allow_terms + tuple(args.allow_term)
+    if args.allow_rule:
+        overrides["allow_rules"] = base.allow_rules + tuple(args.allow_rule)
+    if args.warn_on is not None:
+        overrides["warn_categories"] = tuple(c for c in args.warn_on.split(",") if c)
+    try:
+        return base.with_overrides(**overrides)
+    except ValueError as exc:
+        raise PolicyFileError(str(exc)) from None
 
 
 def _exit_code(results: Sequence[Any], fail_on: str) -> int:
@@ -178,6 +213,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--max-chars", type=int, help="longest post accepted")
     check.add_argument("--fail-on", choices=("notice", "warning"), default="notice",
                        help="lowest verdict that makes the exit code 1 (default: notice)")
+    check.add_argument("--policy", help="policy file (tweetmix.toml or pyproject.toml); by "
+                       "default the nearest one above the current folder")
+    check.add_argument("--allow-term", action="append", metavar="TERM",
+                       help="ignore findings with this text (repeatable)")
+    check.add_argument("--allow-rule", action="append", metavar="RULE_ID",
+                       help="ignore findings of this rule id or prefix (repeatable)")
+    check.add_argument("--warn-on", metavar="CATEGORIES",
+                       help="comma-separated categories that raise a warning ('' for none)")
     check.set_defaults(func=_cmd_check)
 
     train = sub.add_parser("train", help="train a model on your own labelled CSV",

@@ -79,7 +79,7 @@ def build_default(output: str | os.PathLike[str] | None = None, *, evaluate: boo
     held-out metrics on the test split (new authors), before the final fit on ``RECIPE['fit_on']``.
     """
     from .datasets import load_starter
-    from .evaluate import binary_metrics
+    from .evaluate import binary_metrics, category_metrics
     from .training import train
 
     corpus = load_starter()
@@ -89,14 +89,18 @@ def build_default(output: str | os.PathLike[str] | None = None, *, evaluate: boo
     metrics: dict[str, Any] = {}
     if evaluate:
         held_out = train([corpus.data[i] for i in train_idx], [corpus.target[i] for i in train_idx],
+                         categories=[corpus.categories[i] for i in train_idx],
                          groups=[corpus.groups[i] for i in train_idx], cv=5, name="default-train",
                          progress=progress, **RECIPE["params"])
         metrics = held_out.manifest["metrics"]
         p = held_out.score([corpus.data[i] for i in test_idx])
         evaluation["starter_test"] = binary_metrics(
             [corpus.target[i] == "personal" for i in test_idx], p)
+        evaluation["starter_test_categories"] = category_metrics(
+            held_out, [corpus.data[i] for i in test_idx], [corpus.categories[i] for i in test_idx])
     chosen = range(len(corpus.data)) if RECIPE["fit_on"] == "all" else train_idx
     model = train([corpus.data[i] for i in chosen], [corpus.target[i] for i in chosen],
+                  categories=[corpus.categories[i] for i in chosen],
                   groups=[corpus.groups[i] for i in chosen], cv=0, name="default",
                   progress=progress, **RECIPE["params"])
     model.manifest["metrics"] = metrics

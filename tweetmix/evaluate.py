@@ -5,7 +5,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-__all__ = ["expected_calibration_error", "binary_metrics"]
+__all__ = ["expected_calibration_error", "binary_metrics", "category_metrics"]
 
 
 def expected_calibration_error(y_true: Sequence[int], p: Sequence[float], n_bins: int = 10) -> float:
@@ -43,3 +43,25 @@ def binary_metrics(is_personal: Sequence[bool], p_personal: Sequence[float],
         "brier": round(float(brier_score_loss(y, p)), 6),
         "ece": expected_calibration_error(y, p),
     }
+
+
+def category_metrics(model: Any, texts: Sequence[str], categories: Sequence[Sequence[str]]
+                     ) -> dict[str, Any]:
+    """Per-category precision, recall and F1 of ``model.check`` against labelled categories,
+    plus their macro averages (contact details included: they are found by rules)."""
+    from .policy import ALL_CATEGORIES, Policy
+
+    results = model.check(list(texts), policy=Policy(warn_categories=ALL_CATEGORIES))
+    report: dict[str, Any] = {}
+    for name in ALL_CATEGORIES:
+        truth = np.array([name in cats for cats in categories])
+        found = np.array([name in r.categories for r in results])
+        tp = int((truth & found).sum())
+        precision = tp / found.sum() if found.sum() else 0.0
+        recall = tp / truth.sum() if truth.sum() else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        report[name] = {"precision": round(float(precision), 4), "recall": round(float(recall), 4),
+                        "f1": round(float(f1), 4), "support": int(truth.sum())}
+    for key in ("precision", "recall", "f1"):
+        report[f"macro_{key}"] = round(float(np.mean([report[c][key] for c in ALL_CATEGORIES])), 4)
+    return report

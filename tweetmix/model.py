@@ -23,8 +23,9 @@ from .exceptions import DataError, LabelError
 from .features import StyleFeatures
 from .tokenize import PostTokenizer, normalize
 
-__all__ = ["LABELS", "PERSONAL", "PROFESSIONAL", "PersonalClassifier", "CharNormalizer",
-           "validate_texts", "validate_labels"]
+__all__ = ["LABELS", "PERSONAL", "PROFESSIONAL", "MODELLED_CATEGORIES", "PersonalClassifier",
+           "DisclosureClassifier", "CharNormalizer", "word_vectorizer", "validate_texts",
+           "validate_labels"]
 
 PERSONAL = "personal"
 PROFESSIONAL = "professional"
@@ -155,11 +156,7 @@ class PersonalClassifier(ClassifierMixin, BaseEstimator):
     def _make_features(self) -> FeatureUnion:
         parts: list[tuple[str, Any]] = [(
             "word",
-            TfidfVectorizer(
-                tokenizer=PostTokenizer(), token_pattern=None, lowercase=False,
-                ngram_range=tuple(self.word_ngram_range), min_df=self.min_df,
-                max_features=self.max_word_features, sublinear_tf=True, dtype=np.float64,
-            ),
+            word_vectorizer(tuple(self.word_ngram_range), self.min_df, self.max_word_features),
         )]
         if self.use_char:
             parts.append((
@@ -255,4 +252,112 @@ class PersonalClassifier(ClassifierMixin, BaseEstimator):
         tags = super().__sklearn_tags__()
         tags.input_tags.string = True
         tags.input_tags.two_d_array = False
+        return tags
+
+
+#: Categories the statistical model scores (contact details are found by rules, not learned).
+MODELLED_CATEGORIES = ("health", "sexuality", "relationships", "family", "substances",
+                       "emotional_distress", "whereabouts", "finances", "work_grievance", "beliefs")
+
+
+def word_vectorizer(ngram_range: tuple[int, int] = (1, 2), min_df: int = 2,
+                    max_features: int | None = 30_000) -> TfidfVectorizer:
+    """The word n-gram TF-IDF over :class:`~tweetmix.tokenize.PostTokenizer` tokens."""
+    return TfidfVectorizer(
+        tokenizer=PostTokenizer(), token_pattern=None, lowercase=False, ngram_range=ngram_range,
+        min_df=min_df, max_features=max_features, sublinear_tf=True, dtype=np.float64,
+    )
+
+
+class DisclosureClassifier(ClassifierMixin, BaseEstimator):
+    """Multi-label classifier: which sensitive categories a post discloses.
+
+    One logistic regression per category over word n-gram TF-IDF. ``vectorizer`` may be a
+    vectorizer already fitted (the personal classifier's word block), so the check path scores
+    kind and categories from one vocabulary; an unfitted one is fitted here.
+
+    Parameters
+    ----------
+    vectorizer : TfidfVectorizer or None
+        ``None`` builds :func:`word_vectorizer`.
+    C : float
+        Inverse regularisation strength of each regression.
+    class_weight : "balanced" or None
+        Categories are rare, so balanced weights keep recall up.
+    random_state : int
+        For the solver.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        The category names, in column order of ``predict_proba``.
+    """
+
+    def __init__(self, vectorizer: Any = None, C: float = 2.0,
+                 class_weight: str | None = "balanced", random_state: int = 0):
+        self.vectorizer = vectorizer
+        self.C = C
+        self.class_weight = class_weight
+        self.random_state = random_state
+
+    def _encode(self, Y: Any, n: int) -> np.ndarray:
+        rows = list(Y)
+        if len(rows) != n:
+            raise LabelError(f"got {n} posts but {len(rows)} category lists")
+        matrix = np.zeros((n, len(MODELLED_CATEGORIES)), dtype=int)
+        unknown: set[str] = set()
+        for i, cats in enumerate(rows):
+            if isinstance(cats, str):
+                cats = [c for c in cats.split(";") if c]
+            for cat in cats:
+                if cat in MODELLED_CATEGORIES:
+                    matrix[i, MODELLED_CATEGORIES.index(cat)] = 1
+                elif cat != "contact_details":
+                    unknown.add(str(cat))
+        if unknown:
+            raise LabelError(f"unknown categor(ies) {sorted(unknown)}; known: "
+                             f"{list(MODELLED_CATEGORIES) + ['contact_details']}")
+        return matrix
+
+    def fit(self, X: Sequence[str], Y: Sequence[Any]) -> "DisclosureClassifier":
+        """Fit on posts and, per post, a list (or ``;``-string) of category names."""
+        texts = validate_texts(X)
+        targets = self._encode(Y, len(texts))
+        empty = [c for c, n in zip(MODELLED_CATEGORIES, targets.sum(axis=0)) if n < 2]
+        if empty:
+            raise LabelError(f"categories {empty} have fewer than 2 example posts; add examples")
+        vectorizer = self.vectorizer if self.vectorizer is not None else word_vectorizer()
+        if not hasattr(vectorizer, "vocabulary_"):
+            vectorizer.fit(texts)
+        self.vectorizer_ = vectorizer
+        matrix = vectorizer.transform(texts)
+        self.estimators_ = [
+            LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
+                               max_iter=2000, random_state=self.random_state
+                               ).fit(matrix, targets[:, k])
+            for k in range(targets.shape[1])
+        ]
+        self.classes_ = np.asarray(MODELLED_CATEGORIES, dtype=object)
+        return self
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """Probability of each category (columns as ``classes_``); rows need not sum to 1."""
+        check_is_fitted(self, "estimators_")
+        matrix = self.vectorizer_.transform(validate_texts(X))
+        return np.column_stack([est.predict_proba(matrix)[:, 1] for est in self.estimators_])
+
+    def decision_function(self, X: Sequence[str]) -> np.ndarray:
+        check_is_fitted(self, "estimators_")
+        matrix = self.vectorizer_.transform(validate_texts(X))
+        return np.column_stack([est.decision_function(matrix) for est in self.estimators_])
+
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        """0/1 indicator matrix at probability 0.5."""
+        return (self.predict_proba(X) >= 0.5).astype(int)
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.target_tags.multi_output = True
         return tags

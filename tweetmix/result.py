@@ -35,7 +35,9 @@ class CheckResult:
 
     ``verdict`` is ``ok``, ``notice`` (reads as personal) or ``warning`` (sensitive disclosure),
     or ``error`` when the post could not be checked (``error`` then says why; in a batch,
-    ``index`` says which post).
+    ``index`` says which post). ``findings`` are the spans behind each category (contact
+    details included); ``reasons`` are the words that pushed ``p_personal`` up, with their
+    contribution to the model's log-odds as ``weight``.
     """
 
     verdict: str
@@ -44,6 +46,9 @@ class CheckResult:
     label: str | None = None
     categories: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
+    reasons: tuple[Finding, ...] = ()
+    category_scores: dict[str, float] = field(default_factory=dict, compare=False)
+    opted_out: bool = False
     index: int | None = None
     error: str | None = None
     model: str = field(default="", compare=False)
@@ -63,6 +68,9 @@ class CheckResult:
             "threshold": self.threshold,
             "categories": list(self.categories),
             "findings": [f.to_dict() for f in self.findings],
+            "reasons": [f.to_dict() for f in self.reasons],
+            "category_scores": {k: round(v, 6) for k, v in self.category_scores.items()},
+            "opted_out": self.opted_out,
             "error": self.error,
             "model": self.model,
         }
@@ -73,8 +81,13 @@ class CheckResult:
             return f"error: {self.error}"
         assert self.p_personal is not None
         share = f"{self.p_personal:.0%} personal"
+        if self.opted_out:
+            return f"ok: skipped, the post carries the opt-out marker ({share})"
         if self.verdict == "ok":
             return f"ok: reads as professional ({share})"
-        reasons = "; ".join(dict.fromkeys(f.message for f in self.findings))
-        base = f"{self.verdict}: reads as personal ({share})"
-        return f"{base}; {reasons}" if reasons else base
+        disclosures = "; ".join(dict.fromkeys(f.message for f in self.findings))
+        if self.verdict == "warning":
+            return f"warning: {disclosures} ({share})"
+        words = ", ".join(f"'{r.text}'" for r in self.reasons[:3])
+        because = f" because of {words}" if words else ""
+        return f"notice: reads as personal ({share}){because}"

@@ -10,6 +10,7 @@ probability with the standard library only; tests hold it to the scikit-learn pi
 """
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -21,7 +22,7 @@ from typing import Any, Iterable, Mapping
 from .style import STYLE_FEATURES, style_from_tokens
 from .tokenize import TOKENIZER_VERSION, Token, join_normalised, tokenize_with_spans
 
-__all__ = ["RuntimeModel", "TermWeights", "RUNTIME_FORMAT"]
+__all__ = ["RuntimeModel", "TermWeights", "CategoryWeights", "RUNTIME_FORMAT"]
 
 RUNTIME_FORMAT = 1
 _WHITE_SPACES = re.compile(r"\s\s+")
@@ -103,6 +104,57 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
+class CategoryWeights:
+    """The disclosure model: one logistic regression per category over the word block's terms.
+
+    ``weights`` is a ``(n_categories, n_terms)`` array whose columns follow the word block's term
+    order; ``thresholds`` are the probabilities at which each category is reported.
+    """
+
+    def __init__(self, names: list[str], intercepts: list[float], thresholds: list[float],
+                 weights: Any):
+        import numpy as np
+
+        self.names = list(names)
+        self.intercepts = np.asarray(intercepts, dtype=np.float64)
+        self.thresholds = list(thresholds)
+        self.weights = np.asarray(weights, dtype=np.float64)
+
+    @classmethod
+    def from_classifier(cls, disclosure: Any, word: TermWeights, thresholds: list[float]
+                        ) -> "CategoryWeights":
+        import numpy as np
+
+        vocabulary = disclosure.vectorizer_.vocabulary_
+        if set(vocabulary) != set(word.table):
+            raise ValueError("the disclosure model must share the personal model's word vocabulary")
+        columns = np.asarray([vocabulary[term] for term in word.table])
+        coef = np.vstack([est.coef_.ravel() for est in disclosure.estimators_])
+        return cls([str(c) for c in disclosure.classes_],
+                   [float(est.intercept_[0]) for est in disclosure.estimators_],
+                   thresholds, coef[:, columns])
+
+    def to_json(self) -> dict[str, Any]:
+        import numpy as np
+
+        return {
+            "names": self.names,
+            "intercepts": self.intercepts.tolist(),
+            "thresholds": self.thresholds,
+            "shape": list(self.weights.shape),
+            "weights": base64.b64encode(np.ascontiguousarray(self.weights, "<f8").tobytes()
+                                        ).decode("ascii"),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "CategoryWeights":
+        import numpy as np
+
+        weights = np.frombuffer(base64.b64decode(data["weights"]), dtype="<f8")
+        return cls(data["names"], data["intercepts"], data["thresholds"],
+                   weights.reshape(data["shape"]))
+
+
 class RuntimeModel:
     """Scores posts like the fitted pipeline, with the standard library only."""
 
@@ -116,6 +168,7 @@ class RuntimeModel:
         style_weights: list[float] | None,
         intercept: float,
         sigmoid: tuple[float, float],
+        categories: CategoryWeights | None = None,
     ):
         self.classes = tuple(classes)
         self.patterns = dict(patterns)
@@ -124,7 +177,18 @@ class RuntimeModel:
         self.style_weights = list(style_weights) if style_weights is not None else None
         self.intercept = float(intercept)
         self.sigmoid = (float(sigmoid[0]), float(sigmoid[1]))
+        self.categories = categories
         self._word_grams: dict[str, list[str]] = {}
+        self._position: dict[str, int] = {}
+        self.category_terms: list[str] = []
+        if categories is not None:
+            self.attach_categories(categories)
+
+    def attach_categories(self, categories: CategoryWeights) -> None:
+        """Add the disclosure model (its columns follow this model's word terms)."""
+        self.categories = categories
+        self.category_terms = list(self.word.table)
+        self._position = {term: i for i, term in enumerate(self.category_terms)}
 
     # -- export / serialisation -------------------------------------------------------------
     @classmethod
@@ -173,6 +237,7 @@ class RuntimeModel:
             "style_weights": self.style_weights,
             "intercept": self.intercept,
             "sigmoid": list(self.sigmoid),
+            "categories": self.categories.to_json() if self.categories else None,
         }
         return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
 
@@ -193,6 +258,8 @@ class RuntimeModel:
             style_weights=data["style_weights"],
             intercept=data["intercept"],
             sigmoid=tuple(data["sigmoid"]),
+            categories=(CategoryWeights.from_json(data["categories"])
+                        if data.get("categories") else None),
         )
 
     # -- scoring ----------------------------------------------------------------------------
@@ -234,6 +301,31 @@ class RuntimeModel:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
         return e / (1.0 + e)
+
+    def category_scores(self, tokens: list[Token]) -> tuple[Any, list[int], Any]:
+        """Per-category probabilities, plus the word-term positions and scaled values behind them.
+
+        The positions and values (``value / norm``) let explanations attribute each
+        category's score to terms without recomputing anything.
+        """
+        import numpy as np
+
+        assert self.categories is not None
+        counts = Counter(word_ngrams([t.text for t in tokens], self.word.ngram_range))
+        table, position = self.word.table, self._position
+        columns: list[int] = []
+        values: list[float] = []
+        for term, count in counts.items():
+            entry = table.get(term)
+            if entry is None:
+                continue
+            columns.append(position[term])
+            values.append(entry[0] if count == 1 else (1.0 + math.log(count)) * entry[0])
+        scaled = np.asarray(values, dtype=np.float64)
+        if scaled.size:
+            scaled /= math.sqrt(float(scaled @ scaled))
+        logits = self.categories.intercepts + self.categories.weights[:, columns] @ scaled
+        return 1.0 / (1.0 + np.exp(-logits)), columns, scaled
 
     def p_first_class(self, text: str) -> float:
         """Calibrated probability of ``classes[0]`` for one post."""

@@ -11,12 +11,15 @@ import os
 import pathlib
 from typing import Any, Iterable, Mapping, overload
 
-from .result import CheckResult
+from .disclosure import CATEGORY_PHRASES, disclose
 from .exceptions import IncompatibleModelError, InvalidTextError, TextTooLongError
+from .explain import top_spans, word_contributions
 from .persistence import (check_estimator_versions, dump_estimator, load_estimator, read_header,
                           read_section, write_model_file)
-from .policy import Policy
+from .policy import ALL_CATEGORIES, Policy
+from .result import CheckResult, Finding
 from .runtime import RuntimeModel
+from .tokenize import tokenize_with_spans
 
 __all__ = ["TweetmixModel", "as_text_list", "validate_post"]
 
@@ -61,10 +64,11 @@ class TweetmixModel:
     """
 
     def __init__(self, runtime: RuntimeModel, manifest: Mapping[str, Any], estimator: Any = None,
-                 source: str = "in memory"):
+                 source: str = "in memory", disclosure: Any = None):
         self.runtime = runtime
         self.manifest = dict(manifest)
         self._estimator = estimator
+        self._disclosure = disclosure
         self.source = source
 
     def __repr__(self) -> str:
@@ -81,6 +85,11 @@ class TweetmixModel:
     def estimator(self) -> Any:
         """The scikit-learn :class:`~tweetmix.model.PersonalClassifier` (``None`` if not loaded)."""
         return self._estimator
+
+    @property
+    def disclosure_estimator(self) -> Any:
+        """The scikit-learn :class:`~tweetmix.model.DisclosureClassifier` (``None`` if absent)."""
+        return self._disclosure
 
     @property
     def default_policy(self) -> Policy:
@@ -133,23 +142,41 @@ class TweetmixModel:
         return results
 
     def _check_one(self, text: str, policy: Policy, index: int | None) -> CheckResult:
-        p_personal = self.runtime.p_first_class(text)
+        runtime = self.runtime
+        tokens = tokenize_with_spans(text, patterns=runtime.patterns)
+        logit = runtime.logit(text, tokens)
+        p_personal = runtime.probability(logit)
         personal = p_personal >= policy.threshold
-        return CheckResult(
-            verdict="notice" if personal else "ok",
-            p_personal=p_personal,
-            threshold=policy.threshold,
-            label=self.runtime.classes[0] if personal else self.runtime.classes[1],
-            index=index,
-            model=self.name,
+        label = runtime.classes[0] if personal else runtime.classes[1]
+        if policy.opted_out(text):
+            return CheckResult("ok", p_personal, policy.threshold, label, opted_out=True,
+                               index=index, model=self.name)
+        scores, findings = disclose(text, tokens, runtime)
+        findings = [f for f in findings if not policy.allows(f.text, f.rule_id)]
+        categories = tuple(c for c in ALL_CATEGORIES if any(f.category == c for f in findings))
+        if any(c in policy.warn_categories for c in categories):
+            verdict = "warning"
+        else:
+            verdict = "notice" if personal else "ok"
+        # Words towards personal: the linear score points to classes[1], hence the sign.
+        contributions = word_contributions(tokens, runtime.word.table, runtime.word.ngram_range,
+                                           sign=-1.0)
+        reasons = tuple(
+            Finding(s, e, text[s:e], "personal", "model.personal_words",
+                    CATEGORY_PHRASES["personal"], c.weight)
+            for c in top_spans(contributions, k=5) for s, e in c.spans
+            if not policy.allows(text[s:e], "model.personal_words")
         )
+        return CheckResult(verdict, p_personal, policy.threshold, label, categories,
+                           tuple(findings), reasons, scores, index=index, model=self.name)
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> pathlib.Path:
         """Write the model (see :mod:`tweetmix.persistence`)."""
         sections = {"runtime": self.runtime.to_bytes()}
         if self._estimator is not None:
-            sections["estimator"] = dump_estimator(self._estimator)
+            sections["estimator"] = dump_estimator(
+                {"personal": self._estimator, "disclosure": self._disclosure})
         return write_model_file(path, self.manifest, sections)
 
     @classmethod
@@ -167,8 +194,9 @@ class TweetmixModel:
                 f"{path} was made by another tweetmix version ({exc}); retrain it with this "
                 "version (tweetmix train ...) or install the tweetmix version that made it"
             ) from None
-        fitted = None
+        fitted: dict[str, Any] = {}
         if estimator:
             check_estimator_versions(path, manifest)
             fitted = load_estimator(read_section(path, header, start, "estimator"))
-        return cls(runtime, manifest, fitted, source=str(path))
+        return cls(runtime, manifest, fitted.get("personal"), source=str(path),
+                   disclosure=fitted.get("disclosure"))

@@ -19,7 +19,7 @@ from .exceptions import DataError, LabelError
 from .model import PERSONAL, PersonalClassifier, validate_labels, validate_texts
 from .persistence import data_fingerprint, environment_versions
 from .policy import Policy
-from .runtime import RuntimeModel
+from .runtime import CategoryWeights, RuntimeModel
 from .trained import TweetmixModel
 
 __all__ = ["train", "deduplicate", "cross_validated_scores"]
@@ -31,15 +31,14 @@ def _stderr_progress(message: str) -> None:
     print(f"[tweetmix] {message}", file=sys.stderr, flush=True)
 
 
-def deduplicate(texts: list[str], labels: np.ndarray, groups: list[Any] | None
-                ) -> tuple[list[str], np.ndarray, list[Any] | None]:
-    """Drop repeated posts (warning with the count); refuse the same post with two labels."""
+def deduplicate(texts: list[str], labels: np.ndarray) -> list[int]:
+    """Positions to keep: repeated posts are dropped (with a warning giving the count), and the
+    same post with two labels is refused."""
     first: dict[str, int] = {}
     keep: list[int] = []
     conflicts: list[str] = []
     for i, text in enumerate(texts):
-        key = text.strip()
-        j = first.setdefault(key, i)
+        j = first.setdefault(text.strip(), i)
         if j == i:
             keep.append(i)
         elif labels[j] != labels[i]:
@@ -49,12 +48,10 @@ def deduplicate(texts: list[str], labels: np.ndarray, groups: list[Any] | None
             f"{len(conflicts)} post(s) appear twice with different labels: "
             + "; ".join(conflicts[:5]) + ". Fix the labels so each post has one."
         )
-    dropped = len(texts) - len(keep)
-    if dropped:
-        warnings.warn(f"dropped {dropped} duplicate post(s) before training", UserWarning,
-                      stacklevel=3)
-    return ([texts[i] for i in keep], labels[keep],
-            None if groups is None else [groups[i] for i in keep])
+    if len(keep) < len(texts):
+        warnings.warn(f"dropped {len(texts) - len(keep)} duplicate post(s) before training",
+                      UserWarning, stacklevel=3)
+    return keep
 
 
 def cross_validated_scores(estimator: PersonalClassifier, texts: list[str], labels: np.ndarray,
@@ -88,10 +85,72 @@ def cross_validated_scores(estimator: PersonalClassifier, texts: list[str], labe
     return scores
 
 
+def choose_threshold(y: np.ndarray, p: np.ndarray, min_precision: float = 0.8
+                     ) -> tuple[float, float, float]:
+    """Threshold with the best recall at precision >= ``min_precision`` (else the best F1).
+
+    Returns ``(threshold, precision, recall)`` measured on ``y``/``p``.
+
+    >>> choose_threshold(np.array([0, 0, 1, 1]), np.array([0.1, 0.6, 0.7, 0.9]))
+    (0.7, 1.0, 1.0)
+    """
+    order = np.argsort(-p, kind="stable")
+    hits = np.cumsum(y[order])
+    flagged = np.arange(1, len(y) + 1)
+    precision = hits / flagged
+    recall = hits / max(int(y.sum()), 1)
+    # only cut between distinct scores
+    last_of_run = np.r_[p[order][1:] != p[order][:-1], True]
+    ok = last_of_run & (precision >= min_precision)
+    if ok.any():
+        k = int(np.flatnonzero(ok)[np.argmax(recall[ok])])
+    else:
+        f1 = np.where(last_of_run, 2 * precision * recall / np.maximum(precision + recall, 1e-12), -1)
+        k = int(np.argmax(f1))
+    return float(p[order][k]), round(float(precision[k]), 4), round(float(recall[k]), 4)
+
+
+def fit_disclosure(texts: list[str], categories: list[Any], groups: list[Any] | None,
+                   vectorizer: Any, cv: int, progress: Progress | None = None
+                   ) -> tuple[Any, list[float], dict[str, Any]]:
+    """Fit the category model on ``vectorizer``'s terms; thresholds from out-of-fold scores."""
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold, KFold
+
+    from .model import DisclosureClassifier
+
+    model = DisclosureClassifier(vectorizer=vectorizer)
+    targets = model._encode(categories, len(texts))
+    if groups is not None and len(set(groups)) >= cv:
+        splits = list(GroupKFold(cv).split(texts, groups=groups))
+    else:
+        splits = list(KFold(cv, shuffle=True, random_state=0).split(texts))
+    oof = np.zeros(targets.shape, dtype=np.float64)
+    for k, (train_idx, test_idx) in enumerate(splits, 1):
+        if progress:
+            progress(f"disclosure categories fold {k}/{len(splits)}")
+        fold = clone(model).set_params(vectorizer=vectorizer)
+        fold.fit([texts[i] for i in train_idx], [categories[i] for i in train_idx])
+        oof[test_idx] = fold.predict_proba([texts[i] for i in test_idx])
+    thresholds, report = [], {}
+    from .model import MODELLED_CATEGORIES
+
+    for j, name in enumerate(MODELLED_CATEGORIES):
+        threshold, precision, recall = choose_threshold(targets[:, j], oof[:, j])
+        thresholds.append(threshold)
+        report[name] = {"threshold": round(threshold, 4), "precision": precision,
+                        "recall": recall, "support": int(targets[:, j].sum())}
+    if progress:
+        progress("fitting the disclosure model on all posts")
+    model.fit(texts, categories)
+    return model, thresholds, report
+
+
 def train(
     texts: Sequence[str],
     labels: Sequence[str],
     *,
+    categories: Sequence[Any] | None = None,
     groups: Sequence[Any] | None = None,
     cv: int = 5,
     name: str = "custom",
@@ -105,6 +164,10 @@ def train(
     ----------
     texts, labels : sequences
         Posts and their labels (``personal``/``professional``, case-insensitive).
+    categories : sequence, optional
+        For each post, the sensitive categories it discloses (a list, or a ``;``-separated
+        string; see DESIGN §2). Given, the model also learns to name categories, with
+        thresholds chosen on out-of-fold scores for precision >= 0.8.
     groups : sequence, optional
         Author (or thread) of each post; cross-validation then never splits an author.
     cv : int
@@ -132,7 +195,15 @@ def train(
     group_list = None if groups is None else list(groups)
     if group_list is not None and len(group_list) != len(text_list):
         raise LabelError(f"got {len(text_list)} posts but {len(group_list)} groups")
-    text_list, label_array, group_list = deduplicate(text_list, label_array, group_list)
+    category_list = None if categories is None else list(categories)
+    if category_list is not None and len(category_list) != len(text_list):
+        raise LabelError(f"got {len(text_list)} posts but {len(category_list)} category lists")
+    keep = deduplicate(text_list, label_array)
+    text_list, label_array = [text_list[i] for i in keep], label_array[keep]
+    if group_list is not None:
+        group_list = [group_list[i] for i in keep]
+    if category_list is not None:
+        category_list = [category_list[i] for i in keep]
     estimator = PersonalClassifier(**params)
     metrics: dict[str, Any] = {}
     if cv:
@@ -143,6 +214,14 @@ def train(
         report(f"fitting the final model on {len(text_list)} posts")
     estimator.fit(text_list, label_array, group_list)
     runtime = RuntimeModel.from_classifier(estimator)
+    disclosure = None
+    category_report: dict[str, Any] = {}
+    if category_list is not None:
+        word = dict(estimator.features_.transformer_list)["word"]
+        disclosure, thresholds, category_report = fit_disclosure(
+            text_list, category_list, group_list, word, max(cv, 3), report)
+        runtime.attach_categories(
+            CategoryWeights.from_classifier(disclosure, runtime.word, thresholds))
     counts = {str(k): int(v) for k, v in zip(*np.unique(label_array, return_counts=True))}
     manifest = {
         "name": name,
@@ -157,9 +236,10 @@ def train(
             "sha256": data_fingerprint(text_list, [str(v) for v in label_array]),
         },
         "metrics": metrics,
+        "categories": category_report,
         "versions": environment_versions(),
         "training_seconds": round(time.perf_counter() - started, 2),
     }
     if report:
         report(f"done in {manifest['training_seconds']} s")
-    return TweetmixModel(runtime, manifest, estimator)
+    return TweetmixModel(runtime, manifest, estimator, disclosure=disclosure)

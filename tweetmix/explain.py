@@ -1,0 +1,71 @@
+"""Which words drove a score: linear contributions mapped back to character spans.
+
+For a linear model over TF-IDF, a word term's share of the score is ``weight * tfidf / norm``,
+exact, not an approximation. We attribute word unigrams and bigrams (character n-grams and style
+counts have no single span a person could be shown) and place each term on the tokens it was
+built from, so a UI can underline them.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Iterable, NamedTuple, Sequence
+
+from .tokenize import Token
+
+__all__ = ["Contribution", "term_spans", "word_contributions", "top_spans"]
+
+
+class Contribution(NamedTuple):
+    """One term's share of a score, and where it stands in the post."""
+
+    term: str
+    weight: float
+    spans: tuple[tuple[int, int], ...]
+
+
+def term_spans(tokens: Sequence[Token], max_n: int = 2) -> dict[str, list[tuple[int, int]]]:
+    """Every word n-gram (n <= ``max_n``) of ``tokens`` and the character spans it covers."""
+    texts = [t.text for t in tokens]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for n in range(1, max_n + 1):
+        for i in range(len(tokens) - n + 1):
+            term = " ".join(texts[i:i + n])
+            spans.setdefault(term, []).append((tokens[i].start, tokens[i + n - 1].end))
+    return spans
+
+
+def word_contributions(tokens: Sequence[Token], table: dict[str, tuple[float, float]],
+                       ngram_range: tuple[int, int], sign: float = 1.0) -> list[Contribution]:
+    """Contribution of each word term present: ``sign * weight * tfidf / norm``.
+
+    ``table`` maps term -> (idf, weight), as :class:`~tweetmix.runtime.TermWeights` holds it.
+    """
+    located = term_spans(tokens, ngram_range[1])
+    counts = Counter({term: len(where) for term, where in located.items()
+                      if ngram_range[0] <= term.count(" ") + 1})
+    values = {}
+    for term, count in counts.items():
+        entry = table.get(term)
+        if entry is not None:
+            values[term] = ((1.0 + math.log(count)) * entry[0], entry[1])
+    norm = math.sqrt(sum(v * v for v, _ in values.values()))
+    if not norm:
+        return []
+    return [Contribution(term, sign * w * v / norm, tuple(located[term]))
+            for term, (v, w) in values.items()]
+
+
+def top_spans(contributions: Iterable[Contribution], k: int = 5, minimum: float = 0.0
+              ) -> list[Contribution]:
+    """The ``k`` largest positive contributions, longest terms first on ties, no overlaps."""
+    chosen: list[Contribution] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(contributions, key=lambda c: (-c.weight, -len(c.term))):
+        if c.weight <= minimum or len(chosen) >= k:
+            break
+        spans = tuple(s for s in c.spans if not any(s[0] < e and b < s[1] for b, e in taken))
+        if spans:
+            chosen.append(Contribution(c.term, c.weight, spans))
+            taken.extend(spans)
+    return chosen
