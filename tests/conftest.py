@@ -52,6 +52,7 @@ def trained(starter):
 
     idx = [i for i, s in enumerate(starter.split) if s == "train"]
     return train([starter.data[i] for i in idx], [starter.target[i] for i in idx],
+                 categories=[starter.categories[i] for i in idx],
                  groups=[starter.groups[i] for i in idx], cv=0, name="test-model")
 
 

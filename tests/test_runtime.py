@@ -37,3 +37,16 @@ def test_ngram_helpers_match_scikit_learn():
                            tokenizer=str.split, token_pattern=None)
     tokens = text.split()
     assert word.build_analyzer()(text) == word_ngrams(tokens, (1, 3))
+
+
+def test_runtime_categories_equal_the_disclosure_estimator(trained, starter):
+    from tweetmix.tokenize import tokenize_with_spans
+
+    if trained.disclosure_estimator is None:
+        import pytest
+
+        pytest.skip("the fixture model was trained without categories")
+    texts = starter.data[:2000]
+    expected = trained.disclosure_estimator.predict_proba(texts)
+    got = np.array([trained.runtime.category_scores(tokenize_with_spans(t))[0] for t in texts])
+    assert np.max(np.abs(got - expected)) < 1e-6

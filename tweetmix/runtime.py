@@ -4,9 +4,10 @@ Importing scikit-learn, nltk and pandas costs well over a second (DESIGN §5), l
 pre-send hook can wait. A fitted :class:`~tweetmix.model.PersonalClassifier` is one linear
 function of TF-IDF and style features followed by one sigmoid, so it can be exported to plain
 numbers: for every vocabulary term its idf and weight, the style weights, the intercept and the
-sigmoid, plus the tokenizer's pattern strings. :class:`RuntimeModel` recomputes the same
-probability with the standard library only; tests hold it to the scikit-learn pipeline within
-1e-6 on thousands of posts.
+sigmoid, plus the tokenizer's pattern strings; the disclosure model adds one weight row per
+category. :class:`RuntimeModel` recomputes the same probabilities with the standard library
+(and numpy for the category rows); tests hold it to the scikit-learn pipeline within 1e-6 on
+thousands of posts.
 """
 from __future__ import annotations
 
@@ -64,18 +65,6 @@ class TermWeights:
             dot += weight * value
             squared += value * value
         return dot / math.sqrt(squared) if squared else 0.0
-
-    def contributions(self, grams: Iterable[str]) -> dict[str, float]:
-        """Each present term's share of :meth:`logit_part` (for explanations)."""
-        counts = Counter(grams)
-        table = self.table
-        values = {}
-        for term, count in counts.items():
-            entry = table.get(term)
-            if entry is not None:
-                values[term] = ((1.0 + math.log(count)) * entry[0], entry[1])
-        norm = math.sqrt(sum(v * v for v, _ in values.values()))
-        return {term: w * v / norm for term, (v, w) in values.items()} if norm else {}
 
 
 def word_ngrams(tokens: list[str], ngram_range: tuple[int, int]) -> list[str]:
