@@ -296,6 +296,36 @@ def test_business_voice_does_not_frame_but_a_person_still_does() -> None:
     assert any(e.framed and e.text == "I'm pregnant" for e in found)
 
 
+def test_business_voice_found_anywhere_in_the_post() -> None:
+    # Business cues that start with a digit ("30% off") count as much as worded ones.
+    assert [e.framed for e in find_evidence("Our kids love it")] == [True]
+    assert [e.framed for e in find_evidence("30% off, our kids love it")] == [False]
+    assert [e.framed for e in find_evidence("Doors open at 7. Our kids love it")] == [False]
+
+
+def test_case_insensitive_matching_follows_python_case_folding() -> None:
+    # As re.IGNORECASE does, "İ", the dotless "ı" and the long "ſ" match "i", "i" and "s";
+    # spans are those of the text as written.
+    found = find_evidence("İ'M SO DRUNK")
+    assert [(e.start, e.end, e.rule_id, e.framed) for e in found] == [
+        (0, 12, "substances.first_person", True)]
+    assert [(e.text, e.rule_id) for e in find_evidence("my ſister is in hoſpital")] == [
+        ("my ſister", "family.first_person"), ("hoſpital", "health.term")]
+    assert [e.text for e in find_evidence("ı'm ſo hungover lol")] == ["ı'm ſo hungover"]
+
+
+@pytest.mark.parametrize("text, cue, rule_id", [
+    ("we   ’ve been evicted", "we   ’ve been evicted", "finances.first_person"),
+    ("We-'ve-been evicted again", "We-'ve-been evicted", "finances.first_person"),
+    ("I think I'm in love", "I'm in love", "relationships.first_person"),
+    ("I'm so so drunk", "I'm so so drunk", "substances.first_person"),
+    ("in Lisbon till Friday", "in Lisbon till Friday", "whereabouts.away_dates"),
+])
+def test_phrases_span_blanks_hyphens_apostrophes_and_fillers(text: str, cue: str,
+                                                            rule_id: str) -> None:
+    assert [(e.text, e.rule_id) for e in find_evidence(text)] == [(cue, rule_id)]
+
+
 def test_unframed_evidence_is_still_reported() -> None:
     found = find_evidence("The study found drinking rises in winter")
     assert [(e.text, e.category, e.framed) for e in found] == [("drinking", "substances", False)]

@@ -18,7 +18,9 @@ Design notes (why it looks like this):
   rule kind, written in a tiny notation: a space stands for a short run of blanks or a hyphen,
   ``'`` for an optional apostrophe (``can't`` also matches ``cant`` and ``can’t``), ``<APOS>``
   for a required one (so ``we<APOS>re`` never matches "were"), and ``<DATE>``, ``<TIME>``...
-  for shared sub-patterns. They are expanded and compiled once, one regex per category.
+  for shared sub-patterns. They mean one regex per category, but compiling those takes `re`
+  ~0.4 s, too slow for a pre-send hook; so each fragment is indexed by the words it can start
+  with and compiled the first time a post needs it, with the same results (see "Matching").
 * Every repetition is bounded or cannot overlap with its neighbour, and context checks look at
   fixed-size slices, so matching is linear in the length of the post.
 * Near-misses ("sick goal", "high school", "drunk on power", "ex-army") are removed by negative
@@ -1549,13 +1551,6 @@ _BUSINESS_SOURCE = (
     r"|free delivery|free entry|tickets (?:available|on sale)|doors open|last orders)"
 )
 
-
-
-@functools.cache
-def _business() -> re.Pattern[str]:
-    """The business-voice regex, compiled on first use to keep the import fast."""
-    return re.compile(_BUSINESS_SOURCE, re.IGNORECASE)
-
 _WINDOW = 6
 _TOKEN = re.compile(r"[^\W_]+(?:['’&\-/][^\W_]+)*")
 _BOUNDARY = re.compile(r"[.!?;…]+(?=\s|$)|\n")
@@ -1564,8 +1559,9 @@ _GAP = r"(?:[^\S\n]{1,3}|-)"
 
 def _expand(fragment: str) -> str:
     """Turn a lexicon fragment into regex source (placeholders, apostrophes, gaps)."""
-    for name, source in _PLACEHOLDERS:
-        fragment = fragment.replace(name, source)
+    if "<" in fragment:
+        for name, source in _PLACEHOLDERS:
+            fragment = fragment.replace(name, source)
     # Protect the two apostrophes the placeholders introduced inside a character class.
     fragment = fragment.replace("['’]", "\x00")
     fragment = fragment.replace("'", "['’]?").replace("\x00", "['’]")
@@ -1573,112 +1569,153 @@ def _expand(fragment: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Matching. One big case-insensitive alternation per category is what the rules mean, but
-# Python's `re` takes ~0.4 s to compile them all and then tries every alternative at every
-# word. So each fragment is indexed by the words it can start with ("<MY> (?:meds|...)" by
-# "my", "hospital(?:s|ised)?" by "hospital" and "hospitals"...), and at each word of a post
-# only the fragments that can start there are tried, as one small regex per (category, first
-# word) that is compiled on first use. The sub-regex keeps the fragments' order, kinds and
-# boundaries, so at any position it picks exactly the alternative the big one would have.
+# Matching. The lexicons mean one case-insensitive alternation per category, scanned with
+# finditer, but `re` takes ~0.4 s to compile those and then tries every alternative at every
+# word. So each fragment is indexed by the words it can start with, listed from its notation
+# ("<MY> (?:meds|...)" by "my", "hospital(?:s|ised)?" by "hospital", "hospitals"...), and is
+# compiled on its own the first time a post needs it. At each place a cue can start, the
+# fragments for the word there are tried category by category in the big alternation's
+# order, and the first that matches wins, as in the big regex: the fragments left out cannot
+# match there. A fragment is also skipped when the post's next word is not one it allows
+# ("I think" never needs "<IAM> (?:high|drunk|...)"). Business voice and veto cues are
+# indexed the same way, and patterns run on a case-folded copy of the post without
+# IGNORECASE, which halves their compile time. Every shortcut only leaves out what cannot
+# match, so the results are those of the big regexes (checked against them on the starter
+# corpus and on generated posts).
 # --------------------------------------------------------------------------------------------
 
-#: Where a cue can start: the big regex's boundary checks, then the run of letters there, which
-#: is the key into the index (digits and currency signs give the empty key).
+#: Where a cue can start (as in the big regex), and the run of letters there: the index key
+#: ("" where a digit or currency sign starts it).
 _CUE_START = re.compile(r"(?<![\w@])(?=[\w£$€₹])[^\W\d_]*")
+_RUN = re.compile(r"[^\W\d_]+")
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]+")  # where a veto's cue can start
+# Not inside a word or handle, nor after a negating prefix ("non-smoker", "same-sex"), but
+# "post-surgery" and "pre-op" count; a following hyphen ("high-school") blocks.
 _CUE_PREFIX = r"(?=[\w£$€₹])(?<![\w@])(?<!non-)(?<!same-)(?<!anti-)(?<!opposite-)(?:"
 _CUE_SUFFIX = r")(?!\w)(?!-\w)"
-#: Characters that IGNORECASE matches to a letter although str.lower() does not give it.
-_FOLD = {"İ": "i", "ı": "i", "ſ": "s"}
+#: Characters IGNORECASE matches to a letter although str.lower() does not give that letter.
+_FOLD = {ord("İ"): "i", ord("ı"): "i", ord("ſ"): "s"}
 
-#: Lexicon notation split into atoms: groups of plain words, placeholders, escapes, classes,
-#: group openers, repeats, runs of letters (that no quantifier splits), other characters.
+
+def _casefold(text: str) -> str:
+    """``text`` with each character replaced by the one IGNORECASE compares it as.
+
+    Lower-casing keeps lengths and word/digit/blank classes; "İ" (whose lower case is two
+    characters), the dotless "ı" and the long "ſ" are mapped first, as IGNORECASE matches them
+    to "i", "i" and "s". So a lower-case pattern without IGNORECASE matches the folded post
+    exactly where it matches the post with it, at the same offsets, and compiles twice as fast.
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+# Listing the words a fragment can start with: a small reader for the lexicon notation.
+#: Atoms: groups of plain words, placeholders, escapes, classes, group openers, repeats, runs
+#: of letters (that no quantifier splits), any other character.
 _NOTATION = re.compile(r"\(\?:[^\W\d_]+(?:\|[^\W\d_]+)*\)|<[A-Z]+>|\\.|\[(?:\\.|[^\]\\])*\]"
                        r"|\(\?(?:<?[!=]|-i:|:)|\{\d*(?:,\d*)?\}|[^\W\d_]+(?![?*+{])|.", re.DOTALL)
-#: A fragment that opens with a plain word: its first word is just that.
-_PLAIN_START = re.compile(r"([^\W\d_]+)(?:$|[ &/,:%-](?![?*+{]))")
-_CLASS_ITEM = re.compile(r"\\.|[^\\]-[^\\]|.", re.DOTALL)
 _QUANTIFIER = re.compile(r"([?*+]|\{\d*(?:,\d*)?\})\??")
+_CLASS_ITEM = re.compile(r"\\.|[^\\]-[^\\]|.", re.DOTALL)
 #: What _skip passes over: anything but a group's brackets and (at the top) '|'.
 _INERT = re.compile(r"(?:\\.|\[(?:\\.|[^\]\\])*\]|[^\\\[()|])*")
 _INERT_NESTED = re.compile(r"(?:\\.|\[(?:\\.|[^\]\\])*\]|[^\\\[()])*")
+#: Most fragments open with a plain word, which is then their only first word.
+_PLAIN_START = re.compile(r"([^\W\d_]+)(?:$|[ &/,:%-](?![?*+{]))")
+_PLAIN_ALTERNATIVE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*(?=[|)]|$)")
+_WILD_RUN = re.compile(r"[^ *]*\*[^ ]*")
+_ANY_RUNS = re.compile(r"[^ ]+")
 _OPENERS = frozenset({"(", "(?:", "(?-i:"})
 _LOOKAROUNDS = frozenset({"(?=", "(?!", "(?<=", "(?<!"})
-_MAX_HEADS = 1024
+_MAX_BEGINNINGS = 1024
 
 
 class _Heads(NamedTuple):
-    """The ways a pattern can begin: folded letter runs that have ended (a non-letter or the
-    end of the pattern follows) and runs still open (more letters may follow)."""
+    """How a pattern can begin, as words: the letter runs it consumes, with one blank for each
+    stretch of non-letters between them ("i m", " off"), "*" for a run of any letters.
+    ``ended`` holds beginnings that have the wanted number of runs and a non-letter after the
+    last; ``open`` the others, which later atoms may extend."""
 
     ended: frozenset[str]
     open: frozenset[str]
 
 
-_START = _Heads(frozenset(), frozenset({""}))  # nothing consumed yet
-_NON_LETTER = _Heads(frozenset({""}), frozenset())  # a blank, digit, sign...
-_MAYBE_NON_LETTER = _Heads(frozenset({""}), frozenset({""}))  # an optional apostrophe
+_START = _Heads(frozenset(), frozenset({""}))  # nothing consumed; also any zero-width atom
+_NON_LETTER = _Heads(frozenset(), frozenset({" "}))  # a blank, digit, sign...
+_MAYBE_NON_LETTER = _Heads(frozenset(), frozenset({"", " "}))  # an optional apostrophe
+_ANY_CHAR = _Heads(frozenset(), frozenset({"*", " "}))  # \w, \S, "."...
 
 
 class _Opaque(Exception):
-    """A fragment whose first word cannot be listed (it may start with any letters)."""
+    """A pattern whose beginnings cannot be listed (too many, or a construct not handled)."""
 
 
-def _fold(word: str) -> str:
-    """Lower-case a word the way IGNORECASE compares letters (so the index finds it)."""
-    return word.lower() if word.isascii() else "".join(_FOLD.get(c) or c.lower() for c in word)
-
-
-def _then(heads: _Heads, atom: _Heads) -> _Heads:
-    """The ways to begin ``heads`` followed by ``atom``."""
+def _then(heads: _Heads, atom: _Heads, runs: int) -> _Heads:
+    """``heads`` followed by ``atom``, cut after ``runs`` letter runs."""
     if not heads.open or atom is _START:
         return heads
-    ended = heads.ended.union([s + t for s in heads.open for t in atom.ended])
-    still_open = frozenset([s + t for s in heads.open for t in atom.open])
-    if len(ended) + len(still_open) > _MAX_HEADS:
+    ended = set(heads.ended)
+    still_open: set[str] = set()
+    for s in heads.open:
+        for t in (*atom.open, *atom.ended):
+            joined = s + t[1:] if s.endswith(" ") and t.startswith(" ") else s + t
+            if "*" in joined:  # a run with any letters in it is just "any run"
+                joined = _WILD_RUN.sub("*", joined)
+            if joined.count(" ") >= runs:  # enough runs, and a non-letter after the last
+                cut = -1
+                for _ in range(runs):
+                    cut = joined.index(" ", cut + 1)
+                ended.add(joined[:cut + 1])
+            else:
+                still_open.add(joined)
+    if len(ended) + len(still_open) > _MAX_BEGINNINGS:
         raise _Opaque
-    return _Heads(ended, still_open)
-
-
-def _either(one: _Heads, other: _Heads) -> _Heads:
-    return _Heads(one.ended | other.ended, one.open | other.open)
+    return _Heads(frozenset(ended), frozenset(still_open))
 
 
 def _class_heads(token: str) -> _Heads:
-    """Heads of a character class: one per letter it holds, and the empty word for the rest."""
+    """A character class: each letter it holds, and a non-letter if it holds others."""
     body = token[1:-1]
     if body.startswith("^"):
-        raise _Opaque
-    letters: set[str] = set()
-    other = False
+        return _ANY_CHAR
+    chars: set[str] = set()
     for item in _CLASS_ITEM.findall(body):
-        if len(item) == 3 and item[0].isascii() and item[2].isascii():  # a range
-            if item[0].isdigit() and item[2].isdigit():
-                other = True
-            elif item[0].isalpha() and item[2].isalpha():
-                letters.update(chr(c).lower() for c in range(ord(item[0]), ord(item[2]) + 1))
+        if len(item) == 3:  # a range
+            first, last = item[0], item[2]
+            if first.isascii() and first.isalpha() and last.isascii() and last.isalpha():
+                chars.update(chr(c).lower() for c in range(ord(first), ord(last) + 1))
+            elif first.isdigit() and last.isdigit():
+                chars.add(" ")
             else:
-                raise _Opaque
-        elif item in ("\\d", "\\s") or (item[0] == "\\" and not item[1].isalnum()):
-            other = True
-        elif item[0] == "\\" or len(item) != 1:
-            raise _Opaque  # \w, \S...: any letter
-        elif item.isalpha():
-            letters.add(item.lower())
+                chars.update(_ANY_CHAR.open)
+        elif item[0] == "\\":
+            chars.update(_ANY_CHAR.open if item in ("\\w", "\\S", "\\D") else _NON_LETTER.open)
         else:
-            other = True
-    return _Heads(frozenset({""} if other else ()), frozenset(letters))
+            chars.update(_char_heads(item).open)
+    return _Heads(frozenset(), frozenset(chars))
 
 
-def _repeat(atom: _Heads, lo: int, hi: int | None) -> _Heads:
-    """Heads of ``atom{lo,hi}``; only finitely many first words are allowed."""
+def _char_heads(char: str) -> _Heads:
+    """A literal character: a letter, or a non-letter (but any run for an odd word character
+    such as "²", which the post's runs include)."""
+    if char.isalpha():
+        return _Heads(frozenset(), frozenset({char.lower()}))
+    return _ANY_CHAR if _RUN.match(char) else _NON_LETTER
+
+
+def _repeat(atom: _Heads, lo: int, hi: int | None, runs: int) -> _Heads:
+    """``atom{lo,hi}``, with the letters of many-letter atoms ("[a-z]{1,15}") taken as any
+    letters unless repeated at most twice (so "iban[a-z]{2}" is still indexed)."""
+    if (hi is None or hi > 2) and sum(t.isalpha() for t in atom.open) > 8:
+        atom = _Heads(frozenset(_ANY_RUNS.sub("*", t) for t in atom.ended),
+                      frozenset(_ANY_RUNS.sub("*", t) for t in atom.open))
     ended: set[str] = set()
     still_open: set[str] = {""} if lo == 0 else set()
     current = _START
     count = 0
     while hi is None or count < hi:
-        following = _then(current, atom)
+        following = _then(current, atom, runs)
         count += 1
-        # Once every run has ended (or nothing is consumed) more repetitions change nothing.
+        # Once every beginning has ended (or nothing is consumed) more repetitions change
+        # nothing.
         settled = following == current or not following.open
         current = following
         if count >= lo or settled:
@@ -1695,7 +1732,9 @@ def _skip(source: str, i: int) -> int:
     """Index of the '|' or ')' that ends the sequence starting at ``i`` (or the end)."""
     depth = 0
     while True:
-        i = (_INERT_NESTED if depth else _INERT).match(source, i).end()
+        inert = (_INERT_NESTED if depth else _INERT).match(source, i)
+        assert inert is not None  # it can match nothing
+        i = inert.end()
         if i >= len(source):
             return i
         char = source[i]
@@ -1708,185 +1747,306 @@ def _skip(source: str, i: int) -> int:
         i += 1
 
 
-def _atom(source: str, i: int) -> tuple[_Heads, int]:
-    """Heads of the atom at ``i`` (without its quantifier) and the index after it."""
+def _atom(source: str, i: int, runs: int) -> tuple[_Heads, int]:
+    """The atom at ``i`` (without its quantifier) and the index after it."""
     found = _NOTATION.match(source, i)
     assert found is not None  # the last alternative takes any character
     token, i = found.group(), found.end()
     if token.startswith("(?:") and token.endswith(")"):  # (?:one|word|each)
         return _Heads(frozenset(), frozenset(w.lower() for w in token[3:-1].split("|"))), i
     if token in _OPENERS or token in _LOOKAROUNDS:
-        inner, i = _alternation(source, i)
+        inner, i = _alternation(source, i, runs)
         if not source.startswith(")", i):
             raise _Opaque
         return (_START if token in _LOOKAROUNDS else inner), i + 1
-    if token == "<APOS>" or token == " ":
+    if token in ("<APOS>", " "):
         return _NON_LETTER, i  # an apostrophe; a gap of blanks or a hyphen
     if token == "'":
         return _MAYBE_NON_LETTER, i  # an optional apostrophe
     if token[0] == "<" and len(token) > 2:
-        return _placeholder_heads(token), i
-    if token[0] == "[":
+        return _placeholder_heads(token, runs), i
+    if token[0] == "[" and len(token) > 2:
         return _class_heads(token), i
-    if token[0] == "\\":
-        if token in ("\\b", "\\B"):
-            return _START, i
-        if token in ("\\d", "\\s", "\\n", "\\t") or not token[1].isalnum():
-            return _NON_LETTER, i
-        raise _Opaque  # \w, \S, \D...
-    if token in ("^", "$"):
+    if token in ("\\b", "\\B", "^", "$"):
         return _START, i
+    if token in ("\\w", "\\S", "\\D", "."):
+        return _ANY_CHAR, i
+    if token[0] == "\\" and (token in ("\\d", "\\s", "\\W", "\\n", "\\t")
+                             or not token[1].isalnum()):
+        return _NON_LETTER, i
     if token.isalpha():
         return _Heads(frozenset(), frozenset({token.lower()})), i
-    if len(token) == 1 and token not in ".?*+{":
-        return _NON_LETTER, i
-    raise _Opaque  # ".", a stray quantifier, letters mixed with other word characters
+    if len(token) == 1 and token not in "\\?*+{":
+        return _char_heads(token), i
+    raise _Opaque  # a back-reference, a stray quantifier, letters mixed with digits...
 
 
-def _sequence(source: str, i: int) -> tuple[_Heads, int]:
-    """Heads of the atoms from ``i`` up to the next top-level '|' or ')'."""
+def _sequence(source: str, i: int, runs: int) -> tuple[_Heads, int]:
+    """The atoms from ``i`` up to the next top-level '|' or ')'."""
+    plain = _PLAIN_ALTERNATIVE.match(source, i)
+    if plain:  # words and blanks only, as most alternatives are: "in a dark place"
+        words = _Heads(frozenset(), frozenset({plain.group().lower()}))
+        return _then(_START, words, runs), plain.end()
     heads = _START
     while i < len(source) and source[i] not in "|)":
-        if not heads.open:  # every run has ended: the rest does not matter
+        if not heads.open:  # every beginning has ended: the rest does not matter
             return heads, _skip(source, i)
-        atom, i = _atom(source, i)
+        # How many runs of the next atom can matter: ``runs`` less those a beginning already
+        # has, plus one if it ends with a non-letter, which an atom starting with one joins
+        # ("we " and " ve been" make "we ve been").
+        need = max(runs - s.count(" ") + s.endswith(" ") for s in heads.open)
+        atom, i = _atom(source, i, need)
         quantifier = _QUANTIFIER.match(source, i)
         if quantifier:
             i = quantifier.end()  # a lazy '?' after it changes the order, not the matches
             q = quantifier.group(1)
-            if q == "?":
-                lo, hi = 0, 1
-            elif q == "*":
-                lo, hi = 0, None
-            elif q == "+":
-                lo, hi = 1, None
+            if q in ("?", "*", "+"):
+                lo, hi = (0 if q != "+" else 1), (1 if q == "?" else None)
             else:
                 low, comma, high = q[1:-1].partition(",")
                 lo = int(low or 0)
                 hi = (int(high) if high else None) if comma else lo
-            atom = _repeat(atom, lo, hi)
-        heads = _then(heads, atom)
+            atom = _repeat(atom, lo, hi, need)
+        heads = _then(heads, atom, runs)
     return heads, i
 
 
-def _alternation(source: str, i: int) -> tuple[_Heads, int]:
-    """Heads of ``a|b|...`` from ``i`` up to the ')' that closes it (or the end)."""
-    heads, i = _sequence(source, i)
+def _alternation(source: str, i: int, runs: int) -> tuple[_Heads, int]:
+    """``a|b|...`` from ``i`` up to the ')' that closes it (or the end)."""
+    heads, i = _sequence(source, i, runs)
     while source.startswith("|", i):
-        more, i = _sequence(source, i + 1)
-        heads = _either(heads, more)
+        more, i = _sequence(source, i + 1, runs)
+        heads = _Heads(heads.ended | more.ended, heads.open | more.open)
     return heads, i
 
 
 @functools.cache
-def _placeholder_heads(name: str) -> _Heads:
+def _placeholder_heads(name: str, runs: int) -> _Heads:
     source = dict(_PLACEHOLDERS).get(name)
     if source is None:
         raise _Opaque
-    heads, end = _alternation(source, 0)
+    heads, end = _alternation(source, 0, runs)
     if end != len(source):
         raise _Opaque
     return heads
 
 
-def _first_words(fragment: str) -> frozenset[str] | None:
-    """The folded letter runs a match of ``fragment`` can start with, or None if unlimited.
+def _beginnings(fragment: str, runs: int) -> list[list[str]] | None:
+    """The first ``runs`` letter runs (folded) a match of ``fragment`` can begin with, "*" for
+    any run, or None if they cannot be listed. A shorter list means the match can end there.
 
-    The empty word stands for a start with a digit or sign. A run ends where the fragment
-    must match a non-letter or ends, so it is the same run ``_CUE_START`` reads in the post.
-    Look-arounds are skipped, which can only add words: the index may offer a fragment that
-    then fails, never hide one that would match.
+    A run ends where the fragment must match a non-letter or ends, so it is the same run the
+    post has there. Look-arounds are skipped, which can only add beginnings: a fragment may be
+    tried and fail, but is never left out where it would match.
     """
-    plain = _PLAIN_START.match(fragment)
-    if plain:  # most fragments: a word, then a blank, '&', '-'... or nothing
-        return frozenset({plain.group(1).lower()})
     try:
-        heads, end = _alternation(fragment, 0)
+        heads, end = _alternation(fragment, 0, runs)
     except _Opaque:
         return None
     if end != len(fragment) or "" in heads.open:
         return None  # unbalanced, or could match without consuming anything
-    return heads.ended | heads.open
+    return [[run for n, run in enumerate(s.split(" ")) if run or n == 0]
+            for s in heads.ended | heads.open]
 
 
-class _Slot:
-    """The fragments of one category that can start with one word, compiled on first use."""
+def _first_words(fragment: str) -> frozenset[str] | None:
+    """The words a match of ``fragment`` can start with ("" for a digit or sign), or None."""
+    plain = _PLAIN_START.match(fragment)
+    if plain and _skip(fragment, 0) == len(fragment):  # no '|' at the top: "eid|diwali"
+        return frozenset({plain.group(1).lower()})
+    beginnings = _beginnings(fragment, 1)
+    if beginnings is None or any(b[0] == "*" for b in beginnings):
+        return None
+    return frozenset(b[0] for b in beginnings)
 
-    __slots__ = ("category", "number", "rules", "pattern")
 
-    def __init__(self, category: str, number: int, rules: list[tuple[str, str]]) -> None:
+def _followers(fragment: str) -> dict[str, frozenset[str]]:
+    """First word -> the runs that can come next in a match of ``fragment``. First words
+    after which a match may end, or be followed by any run, are left out (as is everything
+    when the runs cannot be listed)."""
+    beginnings = _beginnings(fragment, 2)
+    if beginnings is None:
+        return {}
+    following: dict[str, set[str]] = {}
+    free: set[str] = set()
+    for runs in beginnings:
+        if len(runs) < 2 or runs[1] == "*":
+            free.add(runs[0])
+        else:
+            following.setdefault(runs[0], set()).add(runs[1])
+    return {word: frozenset(after) for word, after in following.items() if word not in free}
+
+
+class _Rule:
+    """One regex fragment, compiled on first use (a post needs a few dozen at most)."""
+
+    __slots__ = ("category", "number", "kind", "fragment", "source", "folded", "pattern",
+                 "followers")
+
+    def __init__(self, category: str, number: int, kind: str, fragment: str,
+                 source: str) -> None:
         self.category = category
         self.number = number  # position in CATEGORIES
-        self.rules = rules  # (kind, regex source), in the big alternation's order
+        self.kind = kind
+        self.fragment = fragment  # as written
+        self.source = source  # as compiled
+        # Matched in the folded post without IGNORECASE (see _casefold), unless part of it is
+        # case-sensitive ("(?-i:ER)").
+        self.folded = "(?-i:" not in source
         self.pattern: re.Pattern[str] | None = None
+        self.followers: dict[str, frozenset[str]] | None = None  # see _Word
 
-    def compile(self) -> re.Pattern[str]:
-        groups: list[str] = []
-        for kind in _KIND_ORDER:
-            sources = [source for k, source in self.rules if k == kind]
-            if sources:
-                groups.append(f"(?P<{kind}>{'|'.join(sources)})")
-        self.pattern = re.compile(_CUE_PREFIX + "|".join(groups) + _CUE_SUFFIX, re.IGNORECASE)
+    def compile(self, prefix: str = _CUE_PREFIX, suffix: str = _CUE_SUFFIX) -> re.Pattern[str]:
+        self.pattern = re.compile(prefix + self.source + suffix,
+                                  0 if self.folded else re.IGNORECASE)
         return self.pattern
 
 
+class _Word:
+    """The rules that can start with one word, sorted out by the run that follows the word in
+    the post (on first use): "I think" never needs "<IAM> (?:high|drunk|...)", so that big
+    regex is neither compiled nor tried for it."""
+
+    __slots__ = ("word", "rules", "by_next", "otherwise")
+
+    def __init__(self, word: str, rules: tuple[_Rule, ...]) -> None:
+        self.word = word
+        self.rules = rules  # in matching order
+        self.by_next: dict[str, tuple[_Rule, ...]] | None = None  # next run -> rules
+        self.otherwise: tuple[_Rule, ...] = rules  # rules for any other next run, or none
+
+    def sort_out(self) -> dict[str, tuple[_Rule, ...]]:
+        allowed: list[frozenset[str] | None] = []  # per rule: the next runs, None for any
+        for rule in self.rules:
+            if rule.followers is None:
+                rule.followers = _followers(rule.fragment)
+            allowed.append(rule.followers.get(self.word))
+        nexts = set().union(*(a for a in allowed if a is not None))
+        self.otherwise = tuple(r for r, a in zip(self.rules, allowed) if a is None)
+        self.by_next = {n: tuple(r for r, a in zip(self.rules, allowed) if a is None or n in a)
+                        for n in nexts}
+        return self.by_next
+
+
 class _Index(NamedTuple):
-    by_word: dict[str, tuple[_Slot, ...]]  # folded first word -> slots, in category order
-    anywhere: tuple[_Slot, ...]  # slots for words no fragment is indexed under
+    by_word: dict[str, _Word]  # folded first word -> its rules
+    anywhere: _Word | None  # rules that may start with any word, if there are some
 
 
 @functools.cache
 def _index() -> _Index:
-    """Index every category's fragments by first word (once, on first use)."""
-    rules: list[dict[str, list[tuple[str, str]]]] = []  # per category: word -> (kind, source)
-    opaque: list[list[tuple[str, str]]] = []  # per category: fragments tried at every word
-    for category in CATEGORIES:
+    """Index every lexicon fragment by the words it can start with (once, on first use).
+
+    A word's rules keep the order of the big alternations: category by category, and within
+    one, kind by kind and longest fragment first (Python takes the first alternative that
+    fits, not the longest).
+    """
+    by_word: dict[str, list[_Rule]] = {}
+    anywhere: list[_Rule] = []
+    order: dict[int, int] = {}  # id(rule) -> position in the overall order
+    for number, category in enumerate(CATEGORIES):
         lexicon = _LEXICONS[category]
-        ordered: list[tuple[str, str, frozenset[str] | None]] = []
         for kind in _KIND_ORDER:
-            # Longest first, as in one big alternation: Python takes the first that fits.
             expanded = sorted(((_expand(f), f) for f in lexicon.get(kind, ())),
                               key=lambda pair: len(pair[0]), reverse=True)
-            ordered.extend((kind, source, _first_words(f)) for source, f in expanded)
-        by_first: dict[str, list[tuple[str, str]]] = {
-            w: [] for _, _, first in ordered if first is not None for w in first}
-        for kind, source, first in ordered:  # in order, so each list keeps the big one's order
-            for word in by_first if first is None else first:
-                by_first[word].append((kind, source))
-        rules.append(by_first)
-        opaque.append([(kind, source) for kind, source, first in ordered if first is None])
-    slots: dict[str, list[_Slot]] = {}
-    for n, category in enumerate(CATEGORIES):  # in order, so each word's slots are too
-        for word, word_rules in rules[n].items():
-            slots.setdefault(word, []).append(_Slot(category, n, word_rules))
-    anywhere = tuple(_Slot(c, n, opaque[n]) for n, c in enumerate(CATEGORIES) if opaque[n])
-    if anywhere:  # a category with opaque fragments must be tried at every word
-        for word, word_slots in slots.items():
-            have = {slot.number for slot in word_slots}
-            word_slots.extend(slot for slot in anywhere if slot.number not in have)
-            word_slots.sort(key=lambda slot: slot.number)
-    by_word = {word: tuple(word_slots) for word, word_slots in slots.items()}
-    return _Index(by_word, anywhere)
+            for source, fragment in expanded:
+                rule = _Rule(category, number, kind, fragment, source)
+                order[id(rule)] = len(order)
+                first = _first_words(fragment)
+                if first is None:
+                    anywhere.append(rule)
+                else:
+                    for word in first:
+                        by_word.setdefault(word, []).append(rule)
+    if anywhere:  # rules that may start with any word join every word's list, in order
+        for rules in by_word.values():
+            rules.extend(anywhere)
+            rules.sort(key=lambda rule: order[id(rule)])
+    return _Index({word: _Word(word, tuple(rules)) for word, rules in by_word.items()},
+                  _Word("*", tuple(anywhere)) if anywhere else None)
 
 
-class _Veto(NamedTuple):
-    cue: re.Pattern[str]
-    where: str
-    context: str  # regex source; see _context
+_BUSINESS_HEAD = r"(?<![\w@])(?:"
+
+
+class _BusinessIndex(NamedTuple):
+    by_word: dict[str, tuple[_Rule, ...]]  # alternatives that start with a word
+    searched: tuple[_Rule, ...]  # alternatives that may start otherwise ("20% off")
 
 
 @functools.cache
-def _vetoes(category: str) -> tuple[_Veto, ...]:
-    """The category's _VETOES with their cues compiled (on first use, not at import)."""
-    return tuple(_Veto(re.compile(rf"(?<!\w)(?:{cue})(?!\w)",
-                                  0 if cue in {"HR", "Labour"} else re.IGNORECASE), where, context)
-                 for c, cue, where, context in _VETOES if c == category)
+def _business_index() -> _BusinessIndex:
+    """_BUSINESS_SOURCE split into its alternatives and indexed by first word like the
+    lexicons. Only whether one matches matters, so their order does not."""
+    assert _BUSINESS_SOURCE.startswith(_BUSINESS_HEAD) and _BUSINESS_SOURCE.endswith(")")
+    inner = _BUSINESS_SOURCE[len(_BUSINESS_HEAD):-1]
+    by_word: dict[str, list[_Rule]] = {}
+    searched: list[_Rule] = []
+    i = 0
+    while i <= len(inner):
+        end = _skip(inner, i)
+        rule = _Rule("", -1, "", inner[i:end], inner[i:end])
+        first = _first_words(rule.source)
+        if first is None or "" in first:
+            searched.append(rule)
+        else:
+            for word in first:
+                by_word.setdefault(word, []).append(rule)
+        i = end + 1
+    return _BusinessIndex({w: tuple(rules) for w, rules in by_word.items()}, tuple(searched))
+
+
+def _is_business(folded: str, places: list[tuple[int, str]]) -> bool:
+    """Whether the post is in business voice (_BUSINESS_SOURCE matches the folded post)."""
+    by_word, searched = _business_index()
+    for at, word in places:
+        for rule in by_word.get(word, ()):
+            if (rule.pattern or rule.compile(_BUSINESS_HEAD, ")")).match(folded, at):
+                return True
+    return any((rule.pattern or rule.compile(_BUSINESS_HEAD, ")")).search(folded)
+               for rule in searched)
+
+
+class _Veto:
+    """One row of _VETOES, its cue compiled when a probe first has one of its words."""
+
+    __slots__ = ("cue", "where", "context", "pattern")
+
+    def __init__(self, cue: str, where: str, context: str) -> None:
+        self.cue = cue
+        self.where = where
+        self.context = context  # regex source, compiled by _context when needed
+        self.pattern: re.Pattern[str] | None = None
+
+    def applies_to(self, probe: str) -> bool:
+        """Whether the cue is in ``probe`` (the rule kind, a blank and the cue's text)."""
+        if self.pattern is None:
+            self.pattern = re.compile(rf"(?<!\w)(?:{self.cue})(?!\w)",
+                                      0 if self.cue in {"HR", "Labour"} else re.IGNORECASE)
+        return self.pattern.search(probe) is not None
+
+
+@functools.cache
+def _vetoes(category: str) -> tuple[dict[str, tuple[_Veto, ...]], tuple[_Veto, ...]]:
+    """The category's _VETOES indexed by the words their cues can start with (as the lexicon
+    fragments are), and those that cannot be indexed."""
+    by_word: dict[str, list[_Veto]] = {}
+    unindexed: list[_Veto] = []
+    for c, cue, where, context in _VETOES:
+        if c == category:
+            veto = _Veto(cue, where, context)
+            first = _first_words(cue)
+            if first is None or "" in first:
+                unindexed.append(veto)
+            else:
+                for word in first:
+                    by_word.setdefault(word, []).append(veto)
+    return {w: tuple(vetoes) for w, vetoes in by_word.items()}, tuple(unindexed)
 
 
 @functools.cache
 def _context(where: str, context: str) -> re.Pattern[str]:
-    """A veto's context regex, compiled when a cue first needs it; 'before' looks at the end
-    of the preceding text."""
+    """A veto's context regex; 'before' looks at the end of the preceding text."""
     if where == "before":
         source = rf"(?:^|[^\w'’])(?:{context})[\s,-]*$"
     elif where == "after":
@@ -2014,8 +2174,11 @@ def _vetoed(category: str, probe: str, text: str, start: int, end: int, tokens: 
             lo: int, hi: int) -> bool:
     """True when a near-miss context rules the cue out (see _VETOES)."""
     before = after = near = None
-    for veto in _vetoes(category):
-        if not veto.cue.search(probe):
+    by_word, unindexed = _vetoes(category)
+    candidates = {veto: None for m in _WORD_START.finditer(_casefold(probe))
+                  for veto in by_word.get(m.group(), ())}
+    for veto in (*candidates, *unindexed):
+        if not veto.applies_to(probe):
             continue
         context = _context(veto.where, veto.context)
         if veto.where == "before":
@@ -2056,6 +2219,45 @@ class _Cue(NamedTuple):
     hi: int
 
 
+def _match_cues(text: str, folded: str, places: list[tuple[int, str]],
+                tokens: _Tokens) -> list[_Cue]:
+    """The lexicon matches that survive the vetoes, category by category, as finditer with
+    the big per-category regexes would find them: left to right, not overlapping."""
+    by_word, anywhere = _index()
+    found: list[list[_Cue]] = [[] for _ in CATEGORIES]
+    reach = [0] * len(CATEGORIES)  # where each category's last match ended
+    runs: list[str] | None = None  # the post's letter runs and where they start, when needed
+    run_starts: list[int] = []
+    for at, word in places:
+        entry = by_word.get(word, anywhere)
+        if entry is None:
+            continue
+        by_next = entry.by_next if entry.by_next is not None else entry.sort_out()
+        rules = entry.otherwise
+        if by_next:
+            if runs is None:
+                runs = []
+                for run in _RUN.finditer(folded):
+                    runs.append(run.group())
+                    run_starts.append(run.start())
+            after = bisect_left(run_starts, at + len(word))  # the run after this word
+            if after < len(runs):
+                rules = by_next.get(runs[after], rules)
+        for rule in rules:
+            if at < reach[rule.number]:
+                continue  # an earlier match of this category covers it, or one was found here
+            m = (rule.pattern or rule.compile()).match(folded if rule.folded else text, at)
+            if m is None:
+                continue
+            start, end = m.span()
+            reach[rule.number] = end
+            lo, hi = _token_range(tokens, start, end)
+            if not _vetoed(rule.category, f"{rule.kind} {text[start:end]}", text, start, end,
+                           tokens, lo, hi):
+                found[rule.number].append(_Cue(start, end, rule.category, rule.kind, lo, hi))
+    return [cue for category in found for cue in category]
+
+
 def find_evidence(text: str) -> list[Evidence]:
     """Return the cues in ``text`` that show a personal disclosure, sorted by start.
 
@@ -2073,37 +2275,13 @@ def find_evidence(text: str) -> list[Evidence]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_evidence expects a str, not {type(text).__name__}")
-    business = _business().search(text) is not None
+    folded = _casefold(text)
+    places = [(m.start(), m.group()) for m in _CUE_START.finditer(folded)]
+    business = _is_business(folded, places)
     tokens = _tokens(text, business)
     if not tokens.words:
         return []
-    # Each category is scanned left to right with matches not overlapping, as finditer would:
-    # at each place a cue can start, try the category's fragments that begin with the word
-    # there, unless an earlier match of that category still covers it.
-    by_word, anywhere = _index()
-    found_by_category: list[list[_Cue]] = [[] for _ in CATEGORIES]
-    reach = [0] * len(CATEGORIES)
-    for place in _CUE_START.finditer(text):
-        word = place.group()
-        slots = by_word.get(word.lower() if word.isascii() else _fold(word), anywhere)
-        if not slots:
-            continue
-        at = place.start()
-        for slot in slots:
-            if at < reach[slot.number]:
-                continue
-            m = (slot.pattern or slot.compile()).match(text, at)
-            if m is None:
-                continue
-            kind = m.lastgroup or "term"
-            start, end = m.span()
-            reach[slot.number] = end
-            lo, hi = _token_range(tokens, start, end)
-            if not _vetoed(slot.category, f"{kind} {m.group()}", text, start, end, tokens, lo,
-                           hi):
-                found_by_category[slot.number].append(
-                    _Cue(start, end, slot.category, kind, lo, hi))
-    cues = [cue for found in found_by_category for cue in found]
+    cues = _match_cues(text, folded, places, tokens)
 
     # Pass 1: phrases that are disclosures by themselves. In business voice they must carry
     # their own "I"/"my" to count ("our kids eat free" is a menu, "I'm pregnant" is not).
