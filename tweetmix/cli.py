@@ -56,7 +56,6 @@ def _read_stdin_posts(jsonl: bool) -> Iterator[tuple[int, Any]]:
 def _cmd_check(args: argparse.Namespace) -> int:
     from .api import _resolve
     from .result import CheckResult
-    from .policy import Policy
 
     model = _resolve(args.model)
     policy = _policy(args, model)
@@ -71,7 +70,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         entries = list(_read_stdin_posts(args.jsonl))
         posts = [None if isinstance(item, Exception) else item for _, item in entries]
         checked = model.check(posts, policy=policy)
-        for (line, item), result in zip(entries, checked):
+        for (_, item), result in zip(entries, checked):
             if isinstance(item, Exception):
                 result = CheckResult(verdict="error", p_personal=None, threshold=policy.threshold,
                                      index=result.index, error=str(item), model=model.name)

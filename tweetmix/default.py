@@ -67,7 +67,7 @@ def _load_with_estimator(path: pathlib.Path) -> TweetmixModel:
               f"rebuilding it for scikit-learn {version} into {cached} (once, about a minute)",
               file=sys.stderr)
         cached.parent.mkdir(parents=True, exist_ok=True)
-        model = build_default(cached, evaluate=False)
+        model = build_default(cached, evaluate=False, progress=False)
         return model
 
 

@@ -1425,7 +1425,7 @@ _PROFESSIONAL = frozenset({"patients", "patient", "clients", "client", "customer
                            "organisation", "organization", "company", "business", "firm",
                            "practice", "clinic", "thread", "latest", "recent", "previous",
                            "next", "colleagues", "speakers", "panel", "panelists", "guest",
-                           "service", "services", "research", "findings", "data",
+                           "service", "services", "findings", "data",
                            "survey", "report", "products", "product", "brand", "store",
                            "shop", "venue", "menu", "range", "app", "website", "site"})
 #: "our NHS", "our schools": civic 'our' is everyone's, not the author's.
@@ -1454,8 +1454,7 @@ _OPINION = frozenset({"think", "thought", "reckon", "believe", "believed", "gues
                       "read", "heard", "hear", "wonder", "wondered", "agree", "disagree",
                       "bet", "recommend", "mean", "suspect", "doubt", "noticed", "predict",
                       "expect", "argue", "argued", "wrote", "write", "say", "said", "hope",
-                      "wish", "know", "knew", "understand", "learned", "learnt", "recommend",
-                      "saw", "watched", "covered", "reviewed", "interviewed",
+                      "wish", "know", "knew", "understand", "learned", "learnt", "saw", "watched", "covered", "reviewed", "interviewed",
                       "discuss", "discussed", "explain", "explained", "talk", "talked",
                       "spoke", "presented", "published", "posted", "shared", "asked",
                       "researched", "studied", "study", "research", "teach", "taught"})
