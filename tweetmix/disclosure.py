@@ -14,7 +14,7 @@ raised its score most, so every reported category comes with the words that show
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from .contacts import find_contact_details
 from .evidence import find_evidence
@@ -67,9 +67,13 @@ def _model_spans(tokens: Sequence[Token], runtime: Any, row: int, columns: list[
     return top_spans(contributions, k=2)
 
 
-def disclose(text: str, tokens: Sequence[Token], runtime: Any
+def disclose(text: str, tokens: Sequence[Token], runtime: Any,
+             word_counts: Mapping[str, int] | None = None
              ) -> tuple[dict[str, float], list[Finding]]:
-    """Scores of the modelled categories, and the findings for every category detected."""
+    """Scores of the modelled categories, and the findings for every category detected.
+
+    ``word_counts`` are the post's word n-gram counts if the caller already has them.
+    """
     findings: list[Finding] = []
     scores: dict[str, float] = {}
     for span in find_contact_details(text):
@@ -82,7 +86,7 @@ def disclose(text: str, tokens: Sequence[Token], runtime: Any
     categories = runtime.categories
     if categories is None:
         return scores, findings
-    probabilities, columns, scaled = runtime.category_scores(list(tokens))
+    probabilities, columns, scaled = runtime.category_scores(list(tokens), word_counts)
     for row, name in enumerate(categories.names):
         p = float(probabilities[row])
         scores[name] = p

@@ -18,7 +18,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from .style import STYLE_FEATURES, style_from_tokens
 from .tokenize import TOKENIZER_VERSION, Token, join_normalised, tokenize_with_spans
@@ -51,12 +51,12 @@ class TermWeights:
         low, high = data["ngram_range"]
         return cls(table, (int(low), int(high)))
 
-    def logit_part(self, grams: Iterable[str]) -> float:
-        """Sum of weight * sublinear-tf * idf over the grams present, divided by the l2 norm."""
+    def logit_part(self, counts: Mapping[str, int]) -> float:
+        """Sum of weight * sublinear-tf * idf over the grams counted, divided by the l2 norm."""
         table = self.table
         dot = 0.0
         squared = 0.0
-        for term, count in Counter(grams).items():
+        for term, count in counts.items():
             entry = table.get(term)
             if entry is None:
                 continue
@@ -252,15 +252,21 @@ class RuntimeModel:
         )
 
     # -- scoring ----------------------------------------------------------------------------
-    def logit(self, text: str, tokens: list[Token] | None = None) -> float:
+    def word_counts(self, tokens: list[Token]) -> Counter[str]:
+        """Counts of the word n-grams of ``tokens``: computed once per post, used by the kind
+        score and the category scores alike."""
+        return Counter(word_ngrams([t.text for t in tokens], self.word.ngram_range))
+
+    def logit(self, text: str, tokens: list[Token] | None = None,
+              word_counts: Mapping[str, int] | None = None) -> float:
         """Linear score towards ``classes[1]`` (professional), before calibration."""
         if tokens is None:
             tokens = tokenize_with_spans(text, patterns=self.patterns)
-        value = self.intercept + self.word.logit_part(
-            word_ngrams([t.text for t in tokens], self.word.ngram_range)
-        )
+        if word_counts is None:
+            word_counts = self.word_counts(tokens)
+        value = self.intercept + self.word.logit_part(word_counts)
         if self.char is not None:
-            value += self.char.logit_part(self._char_grams(join_normalised(text, tokens)))
+            value += self.char.logit_part(Counter(self._char_grams(join_normalised(text, tokens))))
         if self.style_weights is not None:
             value += sum(w * v for w, v in zip(self.style_weights, style_from_tokens(text, tokens)))
         return value
@@ -291,7 +297,8 @@ class RuntimeModel:
         e = math.exp(z)
         return e / (1.0 + e)
 
-    def category_scores(self, tokens: list[Token]) -> tuple[Any, list[int], Any]:
+    def category_scores(self, tokens: list[Token], word_counts: Mapping[str, int] | None = None
+                        ) -> tuple[Any, list[int], Any]:
         """Per-category probabilities, plus the word-term positions and scaled values behind them.
 
         The positions and values (``value / norm``) let explanations attribute each
@@ -300,7 +307,7 @@ class RuntimeModel:
         import numpy as np
 
         assert self.categories is not None
-        counts = Counter(word_ngrams([t.text for t in tokens], self.word.ngram_range))
+        counts = self.word_counts(tokens) if word_counts is None else word_counts
         table, position = self.word.table, self._position
         columns: list[int] = []
         values: list[float] = []

@@ -144,14 +144,15 @@ class TweetmixModel:
     def _check_one(self, text: str, policy: Policy, index: int | None) -> CheckResult:
         runtime = self.runtime
         tokens = tokenize_with_spans(text, patterns=runtime.patterns)
-        logit = runtime.logit(text, tokens)
+        word_counts = runtime.word_counts(tokens)
+        logit = runtime.logit(text, tokens, word_counts)
         p_personal = runtime.probability(logit)
         personal = p_personal >= policy.threshold
         label = runtime.classes[0] if personal else runtime.classes[1]
         if policy.opted_out(text):
             return CheckResult("ok", p_personal, policy.threshold, label, opted_out=True,
                                index=index, model=self.name)
-        scores, findings = disclose(text, tokens, runtime)
+        scores, findings = disclose(text, tokens, runtime, word_counts)
         findings = [f for f in findings if not policy.allows(f.text, f.rule_id)]
         categories = tuple(c for c in ALL_CATEGORIES if any(f.category == c for f in findings))
         if any(c in policy.warn_categories for c in categories):
