@@ -88,6 +88,6 @@ class CheckResult:
         disclosures = "; ".join(dict.fromkeys(f.message for f in self.findings))
         if self.verdict == "warning":
             return f"warning: {disclosures} ({share})"
-        words = ", ".join(f"'{r.text}'" for r in self.reasons[:3])
+        words = ", ".join(f"'{w}'" for w in list(dict.fromkeys(r.text for r in self.reasons))[:3])
         because = f" because of {words}" if words else ""
         return f"notice: reads as personal ({share}){because}"
