@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import shutil
 import subprocess
 import sys
@@ -117,3 +118,116 @@ def test_info_on_the_default_model():
 def test_missing_model_file_exits_2(tmp_path):
     result = tweetmix("check", "--model", str(tmp_path / "nope.tweetmix"), "hi")
     assert result.returncode == 2 and b"no model file" in result.stderr
+
+
+# -- draft files, as pre-send hooks give them ---------------------------------------------------
+@pytest.fixture
+def draft_files(tmp_path):
+    """Files that are clean, flagged and broken, to check how exit codes aggregate."""
+    files = {
+        "clean.txt": f"{PROFESSIONAL}\nOur Q3 report is out: revenue up 12% year on year\n",
+        "flagged.md": f"# Week\n\n{PROFESSIONAL}\n\n{PERSONAL}\n",
+        "broken.csv": "id,body\n1,x\n",
+        "posts.jsonl": json.dumps({"text": PROFESSIONAL}) + "\n",
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_text(content)
+    return tmp_path
+
+
+@pytest.mark.parametrize("names, code", [
+    (["clean.txt"], 0),
+    (["clean.txt", "posts.jsonl"], 0),
+    (["clean.txt", "flagged.md"], 1),
+    (["flagged.md", "clean.txt"], 1),
+    (["clean.txt", "broken.csv"], 2),
+    (["flagged.md", "broken.csv", "clean.txt"], 2),
+    (["clean.txt", "missing.txt"], 2),
+])
+def test_exit_code_aggregates_across_files(draft_files, names, code):
+    result = tweetmix("check", "--files", *[str(draft_files / n) for n in names])
+    assert result.returncode == code, (result.stdout, result.stderr)
+
+
+def test_file_results_say_file_and_line(draft_files):
+    result = tweetmix("check", "--files", "--format", "jsonl", str(draft_files / "flagged.md"),
+                      str(draft_files / "clean.txt"), str(draft_files / "broken.csv"))
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    where = [(pathlib.Path(r["file"]).name, r.get("line"), r["verdict"]) for r in rows]
+    assert where == [("flagged.md", 3, "ok"), ("flagged.md", 5, "warning"),
+                     ("clean.txt", 1, "ok"), ("clean.txt", 2, "ok"),
+                     ("broken.csv", 1, "error")]
+    assert "no column 'text'" in rows[-1]["error"]
+    assert [r["index"] for r in rows] == list(range(5))
+    text = tweetmix("check", "--files", str(draft_files / "flagged.md")).stdout.decode()
+    assert f"{draft_files / 'flagged.md'}:5: warning:" in text
+
+
+def test_fail_on_warning_ignores_notices(tmp_path):
+    notice_only = "ugh, monday again. coffee number three and it's not even ten"
+    path = tmp_path / "p.txt"
+    path.write_text(notice_only + "\n")
+    first = json.loads(tweetmix("check", "--format", "json", notice_only).stdout)
+    assert first["verdict"] == "notice", first  # the premise of this test
+    assert tweetmix("check", "--files", str(path)).returncode == 1
+    assert tweetmix("check", "--files", "--fail-on", "warning", str(path)).returncode == 0
+
+
+def test_empty_post_in_a_file_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(f'text\n"{PROFESSIONAL}"\n"  "\n')
+    result = tweetmix("check", "--files", "--format", "json", str(path))
+    rows = json.loads(result.stdout)
+    assert result.returncode == 2
+    assert rows[1]["verdict"] == "error" and rows[1]["line"] == 3
+    assert rows[1]["error"].startswith(f"{path}, line 3: the post is empty")
+
+
+def test_github_annotations(draft_files):
+    result = tweetmix("check", "--files", "--format", "github", str(draft_files / "flagged.md"),
+                      str(draft_files / "broken.csv"), str(draft_files / "clean.txt"))
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 2, lines  # ok posts get no annotation
+    assert lines[0].startswith(f"::warning file={draft_files / 'flagged.md'},line=5,"
+                               "title=tweetmix warning::warning: ")
+    assert "%25 personal" in lines[0]  # '%' is escaped as GitHub requires
+    assert lines[1].startswith(f"::error file={draft_files / 'broken.csv'},line=1,title=tweetmix::")
+    assert result.returncode == 2
+
+
+def test_text_column_flag_for_files(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(f'body\n"{PERSONAL}"\n')
+    result = tweetmix("check", "--files", "--text-col", "body", str(path))
+    assert result.returncode == 1 and b":2: warning" in result.stdout
+
+
+def test_files_flag_without_files_is_a_usage_error():
+    result = tweetmix("check", "--files")
+    assert result.returncode == 2 and b"give draft files" in result.stderr
+
+
+# -- explain ------------------------------------------------------------------------------------
+def test_explain_marks_the_spans_under_the_post():
+    result = tweetmix("explain", PERSONAL)
+    out = result.stdout.decode().splitlines()
+    assert result.returncode == 1
+    assert out[0].startswith("warning: ") and out[1] == "  " + PERSONAL
+    column = 2 + PERSONAL.index("A&E")  # the post is indented by two spaces
+    marker_rows = [line for line in out[2:] if set(line.strip()) <= {"^", "~", " "}]
+    assert any(row[column:column + 4] in ("^^^", "^^^ ") for row in marker_rows), out
+    legend = [line for line in out if line.startswith("  ") and line.strip()[:1].isdigit()]
+    assert any("health: 'A&E'" in line for line in legend)
+    assert any("reads as personal:" in line for line in legend)
+
+
+def test_explain_json_and_ok_exit():
+    result = tweetmix("explain", "--format", "json", PROFESSIONAL)
+    assert result.returncode == 0 and json.loads(result.stdout)["verdict"] == "ok"
+
+
+def test_explain_reads_one_multiline_post_from_stdin():
+    result = tweetmix("explain", "-", stdin=f"{PROFESSIONAL}\n{PERSONAL}\n".encode())
+    out = result.stdout.decode().splitlines()
+    assert out[1] == "  " + PROFESSIONAL and "  " + PERSONAL in out
+    assert result.returncode == 1
