@@ -73,6 +73,6 @@ def test_hook_blocks_the_commit_and_lets_a_clean_one_through(drafts_repo):
     assert clean.returncode == 0, clean.stdout + clean.stderr
     drafts_repo("git", "add", "week.md")
     blocked = drafts_repo("git", "commit", "-q", "-m", "personal draft")
-    assert blocked.returncode != 0 and "week.md:5: warning:" in blocked.stdout
+    assert blocked.returncode != 0 and "week.md:5: warning:" in blocked.stdout + blocked.stderr
     allowed = drafts_repo("git", "commit", "-q", "--no-verify", "-m", "on purpose")
     assert allowed.returncode == 0
