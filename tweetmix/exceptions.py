@@ -12,6 +12,8 @@ __all__ = [
     "TextTooLongError",
     "DataError",
     "LabelError",
+    "DownloadError",
+    "ChecksumError",
     "ModelFileError",
     "ModelNotFoundError",
     "NotAModelError",
@@ -38,6 +40,14 @@ class DataError(TweetmixError, ValueError):
 
 class LabelError(DataError):
     """Labels are missing, unknown, or there is only one class."""
+
+
+class DownloadError(TweetmixError, OSError):
+    """A public dataset file is not cached and could not be downloaded."""
+
+
+class ChecksumError(DataError):
+    """A dataset file's SHA-256 is not the pinned one: it is damaged, truncated or changed."""
 
 
 class ModelFileError(TweetmixError, OSError):
