@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 __all__ = [
     "__version__", "check", "score", "train", "save", "load", "default_model",
     "CheckResult", "Finding", "Policy", "TweetmixModel", "PersonalClassifier", "PostTokenizer",
-    "tokenize", "TweetmixError",
+    "tokenize", "TweetmixError", "score_file", "score_frame", "score_dask",
 ]
 
 _LAZY = {
@@ -32,6 +32,9 @@ _LAZY = {
     "PersonalClassifier": "tweetmix.model",
     "PostTokenizer": "tweetmix.tokenize",
     "TweetmixError": "tweetmix.exceptions",
+    "score_file": "tweetmix.scoring",
+    "score_frame": "tweetmix.frames",
+    "score_dask": "tweetmix.frames",
 }
 
 
@@ -59,6 +62,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import check, default_model, load, save, score
     from .result import CheckResult, Finding
     from .exceptions import TweetmixError
+    from .frames import score_dask, score_frame
+    from .scoring import score_file
     from .model import PersonalClassifier
     from .policy import Policy
     from .tokenize import PostTokenizer
