@@ -236,3 +236,19 @@ def test_fetch_tweeteval_is_the_pool_of_ordinary_tweets(tmp_path):
     only_emotion = fetch_tweeteval(tasks="emotion", data_home=tmp_path, download_if_missing=False,
                                    return_X_y=True)
     assert only_emotion[1] == emotion
+
+
+def test_load_csv_reads_categories_and_names_unknown_ones(tmp_path):
+    from tweetmix.datasets import load_csv
+    from tweetmix.exceptions import LabelError
+
+    good = tmp_path / "good.csv"
+    good.write_text("text,label,cats\nhi,personal,health; family\nyo,professional,\n")
+    data = load_csv(good, categories_col="cats")
+    assert data["categories"] == [["health", "family"], []]
+    assert load_csv(good)["categories"] is None
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label,cats\nhi,personal,healht\n")
+    with pytest.raises(LabelError, match=r"line 2: column 'cats' has unknown categor\(ies\) "
+                                         r"\['healht'\]"):
+        load_csv(bad, categories_col="cats")

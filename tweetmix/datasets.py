@@ -82,11 +82,13 @@ def _require_column(path: pathlib.Path, columns: list[str], name: str, role: str
 
 
 def load_csv(path: str | os.PathLike[str], text_col: str = "text", label_col: str | None = "label",
-             *, group_col: str | None = None, encoding: str = "utf-8-sig") -> dict[str, Any]:
-    """Read posts (and labels, and groups) from a CSV, refusing bad rows with their line numbers.
+             *, group_col: str | None = None, categories_col: str | None = None,
+             encoding: str = "utf-8-sig") -> dict[str, Any]:
+    """Read posts (and labels, groups, categories) from a CSV, refusing bad rows by line number.
 
-    Returns a dict with ``texts``, ``labels`` (``None`` without ``label_col``), ``groups``
-    and ``lines`` (the file line of each post).
+    Returns a dict with ``texts``, ``labels`` (``None`` without ``label_col``), ``groups``,
+    ``categories`` (lists of names from ``;``-separated cells; ``None`` without
+    ``categories_col``) and ``lines`` (the file line of each post).
     """
     path = pathlib.Path(path)
     columns, rows = _read_rows(path, encoding)
@@ -95,10 +97,13 @@ def load_csv(path: str | os.PathLike[str], text_col: str = "text", label_col: st
         _require_column(path, columns, label_col, "label")
     if group_col is not None:
         _require_column(path, columns, group_col, "group")
+    if categories_col is not None:
+        _require_column(path, columns, categories_col, "categories")
     if not rows:
         raise DataError(f"{path} has a header but no rows")
     problems: list[str] = []
     texts, labels, groups, lines = [], [], [], []
+    categories: list[list[str]] = []
     for line, row in rows:
         text = row.get(text_col)
         if text is None or not text.strip():
@@ -111,16 +116,26 @@ def load_csv(path: str | os.PathLike[str], text_col: str = "text", label_col: st
                                 f"not one of {list(LABELS)}")
                 continue
             labels.append(label)
+        if categories_col is not None:
+            names = [c.strip() for c in (row.get(categories_col) or "").split(";") if c.strip()]
+            unknown = [c for c in names if c not in CATEGORIES]
+            if unknown:
+                problems.append(f"line {line}: column {categories_col!r} has unknown "
+                                f"categor(ies) {unknown}; known: {', '.join(CATEGORIES)}")
+                continue
+            categories.append(names)
         texts.append(text)
         groups.append(row.get(group_col) if group_col else None)
         lines.append(line)
     if problems:
         shown = "; ".join(problems[:10])
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
-        error = LabelError if all("not one of" in p for p in problems) else DataError
+        error = (LabelError if all("not one of" in p or "unknown categor" in p for p in problems)
+                 else DataError)
         raise error(f"{path}: {len(problems)} bad row(s): {shown}{more}. Fix or remove them.")
     return {"texts": texts, "labels": labels if label_col is not None else None,
-            "groups": groups if group_col else None, "lines": lines}
+            "groups": groups if group_col else None,
+            "categories": categories if categories_col is not None else None, "lines": lines}
 
 
 def load_starter(*, as_frame: bool = False, return_X_y: bool = False, split: str | None = None

@@ -14,6 +14,7 @@ __all__ = [
     "LabelError",
     "DownloadError",
     "ChecksumError",
+    "UnreachableTargetError",
     "ModelFileError",
     "ModelNotFoundError",
     "NotAModelError",
@@ -48,6 +49,10 @@ class DownloadError(TweetmixError, OSError):
 
 class ChecksumError(DataError):
     """A dataset file's SHA-256 is not the pinned one: it is damaged, truncated or changed."""
+
+
+class UnreachableTargetError(TweetmixError, ValueError):
+    """No threshold meets the precision or flag-rate target asked of ``pick_threshold``."""
 
 
 class ModelFileError(TweetmixError, OSError):

@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .evaluate import binary_metrics
-from .exceptions import DataError, LabelError
+from .exceptions import LabelError
 from .model import PERSONAL, PersonalClassifier, validate_labels, validate_texts
 from .persistence import data_fingerprint, environment_versions
 from .policy import Policy
@@ -59,20 +59,10 @@ def cross_validated_scores(estimator: PersonalClassifier, texts: list[str], labe
                            ) -> np.ndarray:
     """Out-of-fold ``p_personal`` for every post (grouped folds when ``groups`` is given)."""
     from sklearn.base import clone
-    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-    if groups is not None:
-        splitter = StratifiedGroupKFold(min(cv, len(set(groups))), shuffle=True,
-                                        random_state=estimator.random_state)
-        splits = list(splitter.split(texts, labels, groups))
-        if any(len(set(labels[train].tolist())) < 2 for train, _ in splits):
-            raise DataError(
-                f"with {len(set(groups))} authors, some cross-validation folds would train on one "
-                "label only; add posts from more authors, lower --cv, or drop --group-col"
-            )
-    else:
-        splitter = StratifiedKFold(cv, shuffle=True, random_state=estimator.random_state)
-        splits = list(splitter.split(texts, labels))
+    from .evaluate import cv_splits
+
+    splits = cv_splits(labels, groups, cv, estimator.random_state)
     scores = np.full(len(texts), np.nan)
     for k, (train_idx, test_idx) in enumerate(splits, 1):
         if progress:

@@ -6,4 +6,4 @@ heavy imports inside the function that runs the command, so ``tweetmix check`` s
 from __future__ import annotations
 
 #: Command modules in the order ``tweetmix --help`` lists them.
-COMMANDS = ("check", "explain", "score", "info", "train", "rebuild_default", "serve")
+COMMANDS = ("check", "explain", "score", "info", "train", "rebuild_default", "serve", "evaluate")
