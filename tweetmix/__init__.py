@@ -16,6 +16,7 @@ __all__ = [
     "__version__", "check", "score", "train", "save", "load", "default_model",
     "CheckResult", "Finding", "Policy", "TweetmixModel", "PersonalClassifier", "PostTokenizer",
     "tokenize", "TweetmixError", "score_file", "score_frame", "score_dask",
+    "train_out_of_core",
 ]
 
 _LAZY = {
@@ -35,6 +36,7 @@ _LAZY = {
     "score_file": "tweetmix.scoring",
     "score_frame": "tweetmix.frames",
     "score_dask": "tweetmix.frames",
+    "train_out_of_core": "tweetmix.outofcore",
 }
 
 
@@ -65,6 +67,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .frames import score_dask, score_frame
     from .scoring import score_file
     from .model import PersonalClassifier
+    from .outofcore import train_out_of_core
     from .policy import Policy
     from .tokenize import PostTokenizer
     from .trained import TweetmixModel
