@@ -73,3 +73,99 @@ def test_result_dict_has_the_documented_schema():
             "threshold", "label", "index", "error", "opted_out", "model"} <= set(data)
     for finding in data["findings"]:
         assert {"start", "end", "text", "category", "rule_id", "message", "weight"} == set(finding)
+
+
+# -- the fast check path must say exactly what the plain computation says -------------------------
+
+import pytest
+
+from tweetmix.disclosure import CATEGORY_PHRASES, disclose
+from tweetmix.explain import top_spans, word_contributions
+from tweetmix.result import Finding
+from tweetmix.tokenize import tokenize_with_spans
+
+
+def _plain_check(model, text):
+    """Findings and reasons the straightforward way: count the n-grams again for each part,
+    place every n-gram before choosing, score categories from the counts."""
+    runtime = model.runtime
+    tokens = tokenize_with_spans(text, patterns=runtime.patterns)
+    counts = runtime.word_counts(tokens)
+    scores, findings = disclose(text, tokens, runtime, counts)
+    contributions = word_contributions(tokens, runtime.word.table, runtime.word.ngram_range,
+                                       sign=-1.0)
+    reasons = [Finding(s, e, text[s:e], "personal", "model.personal_words",
+                       CATEGORY_PHRASES["personal"], c.weight)
+               for c in top_spans(contributions, k=5) for s, e in c.spans]
+    return scores, findings, reasons
+
+
+@pytest.fixture(scope="module")
+def starter_posts(starter):
+    return [t for t in starter.data[:400] if "#tweetmix-ok" not in t]
+
+
+def test_check_matches_the_plain_computation(starter_posts):
+    model = tweetmix.default_model()
+    for text in starter_posts:
+        result = model.check(text, allow_terms=(), allow_rules=())
+        scores, findings, reasons = _plain_check(model, text)
+        assert list(result.findings) == findings, text
+        assert list(result.reasons) == reasons, text
+        assert result.category_scores == pytest.approx(scores, abs=1e-12)
+        assert result.p_personal == pytest.approx(model.score(text), abs=1e-12)
+
+
+def test_batch_check_and_score_equal_one_by_one(starter_posts):
+    model = tweetmix.default_model()
+    posts = starter_posts[:150] + ["", None] + starter_posts[:10]  # repeats and bad posts
+    batch = model.check(posts)
+    for i, (text, result) in enumerate(zip(posts, batch)):
+        if not isinstance(text, str) or not text.strip():
+            assert result.verdict == "error" and result.index == i
+            continue
+        single = model.check(text)
+        assert result.to_dict() == {**single.to_dict(), "index": i}
+    scores = model.score(posts)
+    for text, p in zip(posts, scores):
+        if isinstance(text, str) and text.strip():
+            assert p == model.score(text)
+        else:
+            assert p != p  # NaN marks a post that could not be scored
+
+
+def test_default_policy_follows_the_manifest():
+    model = tweetmix.default_model()
+    manifest_policy = dict(model.manifest.get("policy", {}))
+    text = "so hungover after my sister's wedding lol"
+    before = model.check(text)
+    try:
+        model.manifest["policy"] = {**manifest_policy, "threshold": 0.999999}
+        assert model.default_policy.threshold == 0.999999
+        assert model.check(text).threshold == 0.999999
+    finally:
+        model.manifest["policy"] = manifest_policy
+    assert model.check(text) == before
+
+
+CONTACT_POSTS = [
+    "call 07700 900123 or +44 20 7946 0958 after 6", "ring (555) 123-4567, ext 12",
+    "1-800-555-0199 toll free", "order #12345678 shipped", "on 2024-03-15 at 10:30",
+    "10 Downing Street, London SW1A 2AA", "Hauptstraße 5, 10115 Berlin", "Via Roma 1, 00184 Roma",
+    "ul. Marszałkowska 10, 00-590 Warszawa", "Damrak 1, 1012 LG Amsterdam", "Calle Mayor 10",
+    "Toronto, ON M5V 3L9", "Austin, TX 78701", "Sydney NSW 2000", "Mumbai 400001", "9876543210",
+    "score 3-1, 2 goals in 5 mins", "v1.2.3 on 192.168.0.1", "£1,250.00 on 12/03",
+]
+
+
+def test_digit_count_prefilter_changes_no_contact_finding(starter, monkeypatch):
+    """Rules skipped for having too few digits in the post could not have matched."""
+    from tweetmix import contacts
+
+    posts = CONTACT_POSTS + [t for t in starter.data[:600] if any(c.isdigit() for c in t)]
+    fast = [contacts.find_contact_details(t) for t in posts]
+    unfiltered = tuple(rule._replace(min_digits=1 if rule.needs_digit else 0)
+                       for rule in contacts._RULES)
+    monkeypatch.setattr(contacts, "_RULES", unfiltered)
+    assert [contacts.find_contact_details(t) for t in posts] == fast
+    assert any(fast[:len(CONTACT_POSTS)])

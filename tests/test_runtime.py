@@ -50,3 +50,144 @@ def test_runtime_categories_equal_the_disclosure_estimator(trained, starter):
     expected = trained.disclosure_estimator.predict_proba(texts)
     got = np.array([trained.runtime.category_scores(tokenize_with_spans(t))[0] for t in texts])
     assert np.max(np.abs(got - expected)) < 1e-6
+
+
+# -- the fast paths must give what the plain computations give ----------------------------------
+# These use the shipped default model (loads in well under a second), not the trained fixture.
+
+import math
+from collections import Counter
+
+import pytest
+
+import tweetmix
+from tweetmix.explain import term_spans, top_spans, word_contributions
+from tweetmix.tokenize import join_normalised, tokenize_with_spans
+
+# Repeated words and grams (the sublinear-tf correction), hashtags, handles, numbers, emoji,
+# an ellipsis token that contains spaces, odd whitespace and unknown words.
+AWKWARD_POSTS = [
+    "so so so tired tired tired",
+    "the the the the",
+    "aaaa aaaa aaaa",
+    "🙂🙂🙂 lol lol",
+    "call 020 7946 0958 . . . or not",
+    "#NightShift again @Anna @anna https://t.co/x",
+    "x\ty\nz  z",
+    "zzzqqqxxx unknownwordhere",
+    "I'm off to Ibiza till the 14th, house empty, my mum's got the keys",
+]
+
+
+@pytest.fixture(scope="module")
+def default_runtime():
+    return tweetmix.default_model().runtime
+
+
+@pytest.fixture(scope="module")
+def sample_posts(starter):
+    return list(starter.data[:300]) + AWKWARD_POSTS
+
+
+def _plain_logit_part(table, counts):
+    """The textbook loop: every counted gram looked up in the (idf, weight) table."""
+    dot = squared = 0.0
+    for term, count in counts.items():
+        if term in table:
+            idf, weight = table[term]
+            value = (1.0 + math.log(count)) * idf
+            dot += weight * value
+            squared += value * value
+    return dot / math.sqrt(squared) if squared else 0.0
+
+
+def _char_counts(runtime, text, tokens):
+    from tweetmix.runtime import char_wb_ngrams
+
+    return Counter(char_wb_ngrams(join_normalised(text, tokens), runtime.char.ngram_range))
+
+
+def test_word_terms_agree_with_counting_every_ngram(default_runtime, sample_posts):
+    word = default_runtime.word
+    for text in sample_posts:
+        tokens = tokenize_with_spans(text, patterns=default_runtime.patterns)
+        counts = default_runtime.word_counts(tokens)
+        words = default_runtime.word_terms(tokens)
+        assert words.terms == [t for t in counts if t in word.table]
+        assert [word.indexed.ids[t] for t in words.terms] == words.columns
+        for term, value in zip(words.terms, words.values):
+            assert value == pytest.approx((1 + math.log(counts[term])) * word.table[term][0])
+        assert words.logit_part == word.logit_part(counts)
+        assert words.logit_part == pytest.approx(_plain_logit_part(word.table, counts), abs=1e-12)
+
+
+def test_cached_char_block_equals_the_plain_loop(default_runtime, sample_posts):
+    """Per-word cached sums, corrected for repeated grams, match the gram-by-gram loop; the
+    second pass reads the cache."""
+    for _ in range(2):
+        for text in sample_posts:
+            tokens = tokenize_with_spans(text, patterns=default_runtime.patterns)
+            expected = _plain_logit_part(default_runtime.char.table,
+                                         _char_counts(default_runtime, text, tokens))
+            got = default_runtime._char_part(join_normalised(text, tokens))
+            assert got == pytest.approx(expected, abs=1e-12)
+
+
+def test_batch_scoring_equals_one_by_one(default_runtime, sample_posts):
+    texts = sample_posts + sample_posts[:20]  # repeats are scored once and reused
+    many = default_runtime.p_first_class_many(texts)
+    assert many == [default_runtime.p_first_class(t) for t in texts]
+
+
+def test_lazy_spans_equal_term_spans(default_runtime, sample_posts):
+    for text in sample_posts:
+        tokens = tokenize_with_spans(text, patterns=default_runtime.patterns)
+        words = default_runtime.word_terms(tokens)
+        located = term_spans(tokens, default_runtime.word.ngram_range[1])
+        for term in words.terms:
+            assert words.spans_of(term) == tuple(located[term])
+        assert words.spans_of("not a term of this post at all") == ()
+
+
+def test_reasons_from_shared_terms_equal_the_eager_computation(default_runtime, sample_posts):
+    from tweetmix.explain import contributions_of
+
+    word = default_runtime.word
+    for text in sample_posts:
+        tokens = tokenize_with_spans(text, patterns=default_runtime.patterns)
+        eager = top_spans(word_contributions(tokens, word.table, word.ngram_range, sign=-1.0))
+        words = default_runtime.word_terms(tokens)
+        lazy = top_spans(contributions_of(words, word.indexed.weight, sign=-1.0),
+                         spans_of=words.spans_of)
+        assert lazy == eager
+
+
+def test_category_scores_from_shared_terms_equal_counting_again(default_runtime, sample_posts):
+    if default_runtime.categories is None:
+        pytest.skip("the default model has no category model")
+    for text in sample_posts[:100]:
+        tokens = tokenize_with_spans(text, patterns=default_runtime.patterns)
+        counted = default_runtime.category_scores(tokens, default_runtime.word_counts(tokens))
+        shared = default_runtime.category_scores(tokens, words=default_runtime.word_terms(tokens))
+        assert counted[1] == shared[1]
+        assert np.allclose(counted[0], shared[0], rtol=0, atol=1e-12)
+        reference = default_runtime.categories.weights[:, counted[1]] @ counted[2]
+        logits = np.log(shared[0] / (1 - shared[0])) - default_runtime.categories.intercepts
+        assert np.allclose(logits, reference, rtol=0, atol=1e-9)
+
+
+def test_pickles_without_its_caches_and_scores_the_same(default_runtime, sample_posts):
+    """Workers (dask, multiprocessing) get the model, not the caches a check fills."""
+    import pickle
+
+    for text in sample_posts[:50]:
+        default_runtime.p_first_class(text)
+    default_runtime.category_scores(tokenize_with_spans(sample_posts[0]))
+    assert default_runtime._word_grams and "_indexed" in default_runtime.word.__dict__
+    again = pickle.loads(pickle.dumps(default_runtime))
+    assert not again._word_grams and "_indexed" not in again.word.__dict__
+    if again.categories is not None:
+        assert again.categories._by_term is None
+    assert again.word == default_runtime.word
+    assert again.p_first_class_many(sample_posts[:50]) == \
+        default_runtime.p_first_class_many(sample_posts[:50])

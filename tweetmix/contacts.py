@@ -37,6 +37,7 @@ class _Rule(NamedTuple):
     pattern: re.Pattern[str]
     check: Check | None
     needs_digit: bool  # prefilter: skip the rule when the text has no digit
+    min_digits: int  # prefilter: no match of the rule has fewer digits than this
 
 
 # -- building blocks ------------------------------------------------------------------------------
@@ -156,8 +157,9 @@ def _obfuscated_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def _rule(kind: str, rule_id: str, pattern: str, check: Check | None = None,
-          flags: int = 0, needs_digit: bool = True) -> _Rule:
-    return _Rule(kind, rule_id, re.compile(pattern, flags), check, needs_digit)
+          flags: int = 0, needs_digit: bool = True, min_digits: int = 1) -> _Rule:
+    return _Rule(kind, rule_id, re.compile(pattern, flags), check, needs_digit,
+                 min_digits if needs_digit else 0)
 
 
 # Order breaks ties between equally long overlapping candidates: earlier wins.
@@ -172,15 +174,15 @@ _RULES: tuple[_Rule, ...] = (
           _obfuscated_ok, re.IGNORECASE, needs_digit=False),
     _rule("phone", "contact.phone.international",
           rf"{_BEFORE}(?:\+[1-9]\d{{0,13}}(?!\d){_INTL_GROUP}{{0,6}}|"
-          rf"00[1-9]\d{{0,3}}(?!\d){_INTL_GROUP}{{1,6}}){_AFTER}", _phone(7, 15)),
+          rf"00[1-9]\d{{0,3}}(?!\d){_INTL_GROUP}{{1,6}}){_AFTER}", _phone(7, 15), min_digits=7),
     _rule("phone", "contact.phone.nanp",  # US/Canada: (555) 123-4567, 555.123.4567, 1-800-...
           rf"{_BEFORE}(?:1[ .-])?(?:\([2-9]\d\d\)[ ]?|[2-9]\d\d[ .-])\d{{3}}[ .-]\d{{4}}{_AFTER}",
-          _phone(10, 11)),
+          _phone(10, 11), min_digits=10),
     _rule("phone", "contact.phone.national",  # trunk prefix 0: UK, IE, AU, DE, FR, IN, NG, KE
           rf"{_BEFORE}(?:(?:\(0[1-9]\d{{0,3}}\)[ ]?|0[1-9]\d{{0,3}}[ .-])\d{{2,8}}(?!\d)"
-          rf"{_GROUP}{{0,4}}|0[1-9]\d{{8,9}}){_AFTER}", _phone(9, 12)),
+          rf"{_GROUP}{{0,4}}|0[1-9]\d{{8,9}}){_AFTER}", _phone(9, 12), min_digits=9),
     _rule("phone", "contact.phone.india_mobile", rf"{_BEFORE}[6-9]\d{{4}}[ -]\d{{5}}{_AFTER}",
-          _phone(10, 10)),
+          _phone(10, 10), min_digits=10),
     _rule("address", "contact.address.english",  # US, UK, CA, AU, IE, IN: "221B Baker Street"
           rf"(?<![\w.,/:-])\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}})?[ ]"
           rf"(?P<name>(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’-]{{0,24}}\.?)[ ]){{1,4}}?)"
@@ -210,19 +212,26 @@ _RULES: tuple[_Rule, ...] = (
           rf"(?<![\w-])(?i:ul\.|ulica|al\.|aleja|aleje|pl\.|plac|os\.|osiedle)[ ]?{_WORD}"
           rf"(?:[ ]{_WORD}){{0,2}}[ ]\d{{1,4}}[a-z]?(?:/\d{{1,4}})?(?!\w){_EU_TAIL}"),
     _rule("postcode", "contact.postcode.uk",
-          rf"(?<![\w-])(?:{_UK_AREAS})\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{{2}}(?![\w-])"),
+          rf"(?<![\w-])(?:{_UK_AREAS})\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{{2}}(?![\w-])",
+          min_digits=2),
     _rule("postcode", "contact.postcode.ca",
-          r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])"),
+          r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])",
+          min_digits=3),
     _rule("postcode", "contact.postcode.us",
-          rf"(?<![\w-])(?:{_US_STATES})[ ]{{1,2}}\d{{5}}(?:-\d{{4}})?(?![\w-])", _after_place),
+          rf"(?<![\w-])(?:{_US_STATES})[ ]{{1,2}}\d{{5}}(?:-\d{{4}})?(?![\w-])", _after_place,
+          min_digits=5),
     _rule("postcode", "contact.postcode.au",
-          r"(?<![\w-])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ ]{1,2}\d{4}(?![\w-])", _after_place),
+          r"(?<![\w-])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ ]{1,2}\d{4}(?![\w-])", _after_place,
+          min_digits=4),
     _rule("postcode", "contact.postcode.in",
           rf"(?<![\w-])(?:(?:{_IN_CITIES})[ ]?[-,:]?[ ]?[1-9]\d{{2}}[ ]?\d{{3}}|"
-          rf"(?i:pin[ ]?code|pin)[ ]?[:#-]?[ ]?(?P<span>[1-9]\d{{2}}[ ]?\d{{3}}))(?![\w-])"),
-    _rule("postcode", "contact.postcode.nl", rf"(?<![\w-]){_NL_CODE}[ ]{_WORD}"),
-    _rule("postcode", "contact.postcode.pl", rf"(?<![\w-])\d{{2}}-\d{{3}}[ ]{_WORD}"),
-    _rule("postcode", "contact.postcode.eu", rf"(?<![\w-])\d{{5}}[ ](?:{_EU_CITIES})(?!\w)"),
+          rf"(?i:pin[ ]?code|pin)[ ]?[:#-]?[ ]?(?P<span>[1-9]\d{{2}}[ ]?\d{{3}}))(?![\w-])",
+          min_digits=6),
+    _rule("postcode", "contact.postcode.nl", rf"(?<![\w-]){_NL_CODE}[ ]{_WORD}", min_digits=4),
+    _rule("postcode", "contact.postcode.pl", rf"(?<![\w-])\d{{2}}-\d{{3}}[ ]{_WORD}",
+          min_digits=5),
+    _rule("postcode", "contact.postcode.eu", rf"(?<![\w-])\d{{5}}[ ](?:{_EU_CITIES})(?!\w)",
+          min_digits=5),
 )
 _RANK = {rule.rule_id: i for i, rule in enumerate(_RULES)}
 _DIGIT = re.compile(r"\d")
@@ -278,11 +287,11 @@ def find_contact_details(text: str) -> list[ContactSpan]:
     [('07700 900123', 'phone', 'contact.phone.national'),
      ('jo at example dot com', 'email', 'contact.email.obfuscated')]
     """
-    has_digit, has_at = bool(_DIGIT.search(text)), bool(_AT_HINT.search(text))
-    if not (has_digit or has_at):
+    digits, has_at = len(_DIGIT.findall(text)), bool(_AT_HINT.search(text))
+    if not (digits or has_at):
         return []
     candidates = [span for rule in _RULES
-                  if (has_digit or not rule.needs_digit) and (has_at or rule.kind != "email")
+                  if digits >= rule.min_digits and (has_at or rule.kind != "email")
                   for span in _scan(rule, text)]
     candidates.sort(key=lambda s: (s.start - s.end, _RANK[s.rule_id], s.start))
     # URLs are seeded as taken ground so digits in links ("?id=0207946095") are not flagged.

@@ -55,24 +55,29 @@ def message_for(category: str, quotes: Sequence[str]) -> str:
 
 
 def _model_spans(tokens: Sequence[Token], runtime: Any, row: int, columns: list[int],
-                 scaled: Any) -> list[Contribution]:
+                 scaled: Any, words: Any = None) -> list[Contribution]:
     """Terms that raised category ``row``'s score most, placed on their tokens."""
     if not columns:
         return []
     terms = runtime.category_terms
+    weights = runtime.categories.by_term[columns, row] * scaled
+    if words is not None:  # located lazily, for the terms shown only
+        return top_spans([Contribution(terms[c], float(w), ()) for c, w in zip(columns, weights)
+                          if w > 0], k=2, spans_of=words.spans_of)
     located = term_spans(tokens, runtime.word.ngram_range[1])
-    weights = runtime.categories.weights[row, columns] * scaled
     contributions = [Contribution(terms[c], float(w), tuple(located.get(terms[c], ())))
                      for c, w in zip(columns, weights) if w > 0]
     return top_spans(contributions, k=2)
 
 
 def disclose(text: str, tokens: Sequence[Token], runtime: Any,
-             word_counts: Mapping[str, int] | None = None
+             word_counts: Mapping[str, int] | None = None, *, words: Any = None
              ) -> tuple[dict[str, float], list[Finding]]:
     """Scores of the modelled categories, and the findings for every category detected.
 
-    ``word_counts`` are the post's word n-gram counts if the caller already has them.
+    ``word_counts`` (the post's word n-gram counts) or ``words`` (its
+    :class:`~tweetmix.runtime.WordTerms`, counted with spans) save counting again when the
+    caller already has them.
     """
     findings: list[Finding] = []
     scores: dict[str, float] = {}
@@ -86,12 +91,15 @@ def disclose(text: str, tokens: Sequence[Token], runtime: Any,
     categories = runtime.categories
     if categories is None:
         return scores, findings
-    probabilities, columns, scaled = runtime.category_scores(list(tokens), word_counts)
-    for row, name in enumerate(categories.names):
-        p = float(probabilities[row])
-        scores[name] = p
+    probabilities, columns, scaled = runtime.category_scores(tokens, word_counts, words)
+    values = probabilities.tolist()
+    scores = dict(zip(categories.names, values))
+    for row, (name, p, threshold) in enumerate(zip(categories.names, values,
+                                                   categories.thresholds)):
+        if p < threshold * EVIDENCE_FACTOR:
+            continue  # under the bar even with framed cues
         framed = [c for c in cues.get(name, ()) if c.framed]
-        bar = categories.thresholds[row] * (EVIDENCE_FACTOR if framed else 1.0)
+        bar = threshold * (EVIDENCE_FACTOR if framed else 1.0)
         if p < bar:
             continue
         if framed:
@@ -99,7 +107,7 @@ def disclose(text: str, tokens: Sequence[Token], runtime: Any,
             findings.extend(Finding(c.start, c.end, c.text, name, c.rule_id, message, p)
                             for c in framed)
             continue
-        chosen = _model_spans(tokens, runtime, row, columns, scaled)
+        chosen = _model_spans(tokens, runtime, row, columns, scaled, words)
         quotes = [text[s:e] for c in chosen for s, e in c.spans[:1]]
         message = message_for(name, quotes)
         for c in chosen:

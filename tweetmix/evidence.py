@@ -2218,15 +2218,24 @@ class _Cue(NamedTuple):
     hi: int
 
 
-def _match_cues(text: str, folded: str, places: list[tuple[int, str]],
-                tokens: _Tokens) -> list[_Cue]:
+def _match_cues(text: str, folded: str, places: list[tuple[int, str]], business: bool
+                ) -> tuple[list[_Cue], _Tokens | None]:
     """The lexicon matches that survive the vetoes, category by category, as finditer with
-    the big per-category regexes would find them: left to right, not overlapping."""
+    the big per-category regexes would find them: left to right, not overlapping.
+
+    Where the matches are does not depend on the tokens (a vetoed match still covers its
+    span), so the lexicon is matched first and the post is tokenised (with ``business``) only
+    when something matched: most posts match nothing. Returns the cues and the tokens, if made.
+    A post with no tokens has no cues.
+    """
     by_word, anywhere = _index()
-    found: list[list[_Cue]] = [[] for _ in CATEGORIES]
+    matched: list[tuple[_Rule, int, int]] = []
     reach = [0] * len(CATEGORIES)  # where each category's last match ended
-    runs: list[str] | None = None  # the post's letter runs and where they start, when needed
-    run_starts: list[int] = []
+    # The letter run after a word, found when needed: a word ends where its letters end (an
+    # empty word sits after a non-word character), so no run straddles that position. Places
+    # only move right, so a run found (or the lack of one) is reused until passed: linear.
+    after: re.Match[str] | None = None
+    searched = False
     for at, word in places:
         entry = by_word.get(word, anywhere)
         if entry is None:
@@ -2234,14 +2243,12 @@ def _match_cues(text: str, folded: str, places: list[tuple[int, str]],
         by_next = entry.by_next if entry.by_next is not None else entry.sort_out()
         rules = entry.otherwise
         if by_next:
-            if runs is None:
-                runs = []
-                for run in _RUN.finditer(folded):
-                    runs.append(run.group())
-                    run_starts.append(run.start())
-            after = bisect_left(run_starts, at + len(word))  # the run after this word
-            if after < len(runs):
-                rules = by_next.get(runs[after], rules)
+            end = at + len(word)
+            if not searched or (after is not None and after.start() < end):
+                after = _RUN.search(folded, end)
+                searched = True
+            if after is not None:
+                rules = by_next.get(after.group(), rules)
         for rule in rules:
             if at < reach[rule.number]:
                 continue  # an earlier match of this category covers it, or one was found here
@@ -2250,11 +2257,19 @@ def _match_cues(text: str, folded: str, places: list[tuple[int, str]],
                 continue
             start, end = m.span()
             reach[rule.number] = end
-            lo, hi = _token_range(tokens, start, end)
-            if not _vetoed(rule.category, f"{rule.kind} {text[start:end]}", text, start, end,
-                           tokens, lo, hi):
-                found[rule.number].append(_Cue(start, end, rule.category, rule.kind, lo, hi))
-    return [cue for category in found for cue in category]
+            matched.append((rule, start, end))
+    if not matched:
+        return [], None
+    tokens = _tokens(text, business)
+    if not tokens.words:
+        return [], tokens
+    found: list[list[_Cue]] = [[] for _ in CATEGORIES]
+    for rule, start, end in matched:
+        lo, hi = _token_range(tokens, start, end)
+        if not _vetoed(rule.category, f"{rule.kind} {text[start:end]}", text, start, end,
+                       tokens, lo, hi):
+            found[rule.number].append(_Cue(start, end, rule.category, rule.kind, lo, hi))
+    return [cue for category in found for cue in category], tokens
 
 
 def find_evidence(text: str) -> list[Evidence]:
@@ -2277,10 +2292,9 @@ def find_evidence(text: str) -> list[Evidence]:
     folded = _casefold(text)
     places = [(m.start(), m.group()) for m in _CUE_START.finditer(folded)]
     business = _is_business(folded, places)
-    tokens = _tokens(text, business)
-    if not tokens.words:
+    cues, tokens = _match_cues(text, folded, places, business)
+    if tokens is None or not cues:
         return []
-    cues = _match_cues(text, folded, places, tokens)
 
     # Pass 1: phrases that are disclosures by themselves. In business voice they must carry
     # their own "I"/"my" to count ("our kids eat free" is a menu, "I'm pregnant" is not).

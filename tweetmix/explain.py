@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from .tokenize import Token
 
-__all__ = ["Contribution", "term_spans", "word_contributions", "top_spans"]
+__all__ = ["Contribution", "term_spans", "word_contributions", "contributions_of", "top_spans"]
 
 
 class Contribution(NamedTuple):
@@ -56,15 +56,38 @@ def word_contributions(tokens: Sequence[Token], table: dict[str, tuple[float, fl
             for term, (v, w) in values.items()]
 
 
-def top_spans(contributions: Iterable[Contribution], k: int = 5, minimum: float = 0.0
+def contributions_of(words: Any, weights: Sequence[float], sign: float = 1.0
+                     ) -> list[Contribution]:
+    """:func:`word_contributions` from a post's :class:`~tweetmix.runtime.WordTerms`, without
+    counting again; ``weights`` are the block's weights by term number.
+
+    The spans are left empty: pass ``spans_of=words.spans_of`` to :func:`top_spans`, which then
+    places only the terms it shows.
+    """
+    if not words.squared:
+        return []
+    norm = math.sqrt(words.squared)
+    return [Contribution(term, sign * weights[column] * value / norm, ())
+            for term, column, value in zip(words.terms, words.columns, words.values)]
+
+
+def top_spans(contributions: Iterable[Contribution], k: int = 5, minimum: float = 0.0,
+              spans_of: Callable[[str], Sequence[tuple[int, int]]] | None = None
               ) -> list[Contribution]:
-    """The ``k`` largest positive contributions, longest terms first on ties, no overlaps."""
+    """The ``k`` largest positive contributions, longest terms first on ties, no overlaps.
+
+    ``spans_of(term)``, if given, replaces each contribution's own spans; it is called only for
+    the terms considered, so callers can locate terms lazily.
+    """
     chosen: list[Contribution] = []
     taken: list[tuple[int, int]] = []
-    for c in sorted(contributions, key=lambda c: (-c.weight, -len(c.term))):
-        if c.weight <= minimum or len(chosen) >= k:
+    ranked = sorted((c for c in contributions if c.weight > minimum),
+                    key=lambda c: (-c.weight, -len(c.term)))
+    for c in ranked:
+        if len(chosen) >= k:
             break
-        spans = tuple(s for s in c.spans if not any(s[0] < e and b < s[1] for b, e in taken))
+        spans = tuple(s for s in (c.spans if spans_of is None else spans_of(c.term))
+                      if not any(s[0] < e and b < s[1] for b, e in taken))
         if spans:
             chosen.append(Contribution(c.term, c.weight, spans))
             taken.extend(spans)

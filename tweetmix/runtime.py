@@ -16,17 +16,40 @@ import json
 import math
 import re
 import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from .style import STYLE_FEATURES, style_from_tokens
 from .tokenize import TOKENIZER_VERSION, Token, join_normalised, tokenize_with_spans
 
-__all__ = ["RuntimeModel", "TermWeights", "CategoryWeights", "RUNTIME_FORMAT"]
+__all__ = ["RuntimeModel", "TermWeights", "CategoryWeights", "WordTerms", "RUNTIME_FORMAT"]
 
 RUNTIME_FORMAT = 1
 _WHITE_SPACES = re.compile(r"\s\s+")
+
+
+class _IndexedTerms:
+    """A :class:`TermWeights` table numbered for fast scoring.
+
+    ``ids`` maps each term to its number; ``rows[4 * number:4 * number + 4]`` holds its idf,
+    weight, ``weight * idf`` and ``idf * idf`` (what the term adds to the dot product and the
+    squared norm when it occurs once), side by side in one flat array, so a term costs one
+    dictionary look-up and one memory line rather than several scattered float objects.
+    """
+
+    __slots__ = ("ids", "rows", "weight")
+
+    def __init__(self, table: Mapping[str, tuple[float, float]]):
+        import numpy as np  # the check path has it already (category rows)
+
+        self.ids: dict[str, int] = dict(zip(table, range(len(table))))
+        pairs = list(table.values())
+        idf = np.array([idf for idf, _ in pairs], dtype=np.float64)
+        weight = np.array([weight for _, weight in pairs], dtype=np.float64)
+        self.rows = array("d", np.column_stack([idf, weight, weight * idf, idf * idf]).tobytes())
+        self.weight = array("d", np.ascontiguousarray(weight).tobytes())
 
 
 @dataclass(frozen=True)
@@ -51,20 +74,95 @@ class TermWeights:
         low, high = data["ngram_range"]
         return cls(table, (int(low), int(high)))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the table, not the numbered copy (rebuilt on first use)."""
+        return {k: v for k, v in self.__dict__.items() if k != "_indexed"}
+
+    @property
+    def indexed(self) -> _IndexedTerms:
+        """The table numbered for scoring, built on first use and kept (it never changes)."""
+        indexed = self.__dict__.get("_indexed")
+        if indexed is None:
+            indexed = _IndexedTerms(self.table)
+            object.__setattr__(self, "_indexed", indexed)
+        return indexed
+
     def logit_part(self, counts: Mapping[str, int]) -> float:
         """Sum of weight * sublinear-tf * idf over the grams counted, divided by the l2 norm."""
-        table = self.table
-        dot = 0.0
-        squared = 0.0
-        for term, count in counts.items():
-            entry = table.get(term)
-            if entry is None:
-                continue
-            idf, weight = entry
-            value = idf if count == 1 else (1.0 + math.log(count)) * idf
-            dot += weight * value
+        indexed = self.indexed
+        ids = indexed.ids
+        return _normalised_dot(indexed, [(i, count) for term, count in counts.items()
+                                         if (i := ids.get(term)) is not None])
+
+
+def _normalised_dot(indexed: _IndexedTerms, counted: Any) -> float:
+    """``dot / sqrt(squared)`` over ``(term number, count)`` pairs, summed in their order."""
+    rows = indexed.rows
+    dot = 0.0
+    squared = 0.0
+    for i, count in counted:
+        k = 4 * i
+        if count == 1:
+            dot += rows[k + 2]
+            squared += rows[k + 3]
+        else:
+            value = (1.0 + math.log(count)) * rows[k]
+            dot += rows[k + 1] * value
             squared += value * value
-        return dot / math.sqrt(squared) if squared else 0.0
+    return dot / math.sqrt(squared) if squared else 0.0
+
+
+class WordTerms:
+    """The vocabulary terms of one post's word n-grams, counted once per post.
+
+    The kind score, the category scores and both explanations (reasons and category spans) read
+    the same terms, so a check counts them once. ``terms`` are in the order scikit-learn's
+    analyzer first produces them (which fixes the summation order, so results do not move),
+    ``columns`` their numbers in the word block, ``values`` their sublinear tf * idf,
+    ``squared`` the sum of the squared values and ``dot`` the kind model's weighted sum.
+    Where a term stands in the post (:meth:`spans_of`) is looked up only for the few terms an
+    explanation shows.
+    """
+
+    __slots__ = ("terms", "columns", "values", "squared", "dot", "_tokens", "_grams", "_spans")
+
+    def __init__(self, terms: list[str], columns: list[int], values: list[float],
+                 squared: float, dot: float, tokens: list[Token] | None = None,
+                 grams: dict[int, list[str]] | None = None):
+        self.terms = terms
+        self.columns = columns
+        self.values = values
+        self.squared = squared
+        self.dot = dot
+        self._tokens = tokens if tokens is not None else []
+        self._grams = grams if grams is not None else {}
+        self._spans: dict[str, tuple[tuple[int, int], ...]] | None = None
+
+    @property
+    def logit_part(self) -> float:
+        """What :meth:`TermWeights.logit_part` gives for these terms."""
+        return self.dot / math.sqrt(self.squared) if self.squared else 0.0
+
+    def spans_of(self, term: str) -> tuple[tuple[int, int], ...]:
+        """The character spans of every occurrence of ``term``, shortest n-grams first, as
+        :func:`tweetmix.explain.term_spans` lists them."""
+        if self._spans is None:
+            tokens = self._tokens
+            located: dict[str, list[tuple[int, int]]] = {}
+            for n, grams in self._grams.items():
+                for i, gram in enumerate(grams):
+                    where = (tokens[i].start, tokens[i + n - 1].end)
+                    if gram in located:
+                        located[gram].append(where)
+                    else:
+                        located[gram] = [where]
+            self._spans = {gram: tuple(where) for gram, where in located.items()}
+        return self._spans.get(term, ())
+
+    @property
+    def spans(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """:meth:`spans_of` for every term."""
+        return {term: self.spans_of(term) for term in self.terms}
 
 
 def word_ngrams(tokens: list[str], ngram_range: tuple[int, int]) -> list[str]:
@@ -108,6 +206,21 @@ class CategoryWeights:
         self.intercepts = np.asarray(intercepts, dtype=np.float64)
         self.thresholds = list(thresholds)
         self.weights = np.asarray(weights, dtype=np.float64)
+        self._by_term: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the weights once, not also their transposed copy (rebuilt on first use)."""
+        return {**self.__dict__, "_by_term": None}
+
+    @property
+    def by_term(self) -> Any:
+        """``weights`` transposed and contiguous, ``(n_terms, n_categories)``: a post's few
+        terms are then a few rows next to each other in memory instead of scattered columns."""
+        if self._by_term is None:
+            import numpy as np
+
+            self._by_term = np.ascontiguousarray(self.weights.T)
+        return self._by_term
 
     @classmethod
     def from_classifier(cls, disclosure: Any, word: TermWeights, thresholds: list[float]
@@ -167,17 +280,19 @@ class RuntimeModel:
         self.intercept = float(intercept)
         self.sigmoid = (float(sigmoid[0]), float(sigmoid[1]))
         self.categories = categories
-        self._word_grams: dict[str, list[str]] = {}
-        self._position: dict[str, int] = {}
+        self._word_grams: dict[str, tuple[list[str], float, float]] = {}
         self.category_terms: list[str] = []
         if categories is not None:
             self.attach_categories(categories)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the model, not the per-word cache (refilled as posts are scored)."""
+        return {**self.__dict__, "_word_grams": {}}
 
     def attach_categories(self, categories: CategoryWeights) -> None:
         """Add the disclosure model (its columns follow this model's word terms)."""
         self.categories = categories
         self.category_terms = list(self.word.table)
-        self._position = {term: i for i, term in enumerate(self.category_terms)}
 
     # -- export / serialisation -------------------------------------------------------------
     @classmethod
@@ -253,39 +368,116 @@ class RuntimeModel:
 
     # -- scoring ----------------------------------------------------------------------------
     def word_counts(self, tokens: list[Token]) -> Counter[str]:
-        """Counts of the word n-grams of ``tokens``: computed once per post, used by the kind
-        score and the category scores alike."""
+        """Counts of the word n-grams of ``tokens`` (all of them, known to the model or not)."""
         return Counter(word_ngrams([t.text for t in tokens], self.word.ngram_range))
 
+    def word_terms(self, tokens: list[Token]) -> WordTerms:
+        """The post's known word terms with their counts and values (see :class:`WordTerms`).
+
+        One count serves the kind score, the category scores and the explanations; terms the
+        model does not know are dropped on the way.
+        """
+        indexed = self.word.indexed
+        get = indexed.ids.get
+        low, high = self.word.ngram_range
+        texts = [t.text for t in tokens]
+        grams: dict[int, list[str]] = {}
+        for n in range(low, min(high, len(texts)) + 1):
+            if n == 1:
+                grams[n] = texts
+            elif n == 2:
+                grams[n] = [f"{a} {b}" for a, b in zip(texts, texts[1:])]
+            else:
+                grams[n] = [" ".join(texts[i:i + n]) for i in range(len(texts) - n + 1)]
+        counts: Counter[str] = Counter()
+        for listed in grams.values():
+            counts.update(listed)
+        known = [(term, column, count) for term, count in counts.items()
+                 if (column := get(term)) is not None]
+        rows = indexed.rows
+        values: list[float] = []
+        dot = 0.0
+        squared = 0.0
+        for _, column, count in known:
+            k = 4 * column
+            if count == 1:
+                values.append(rows[k])
+                dot += rows[k + 2]
+                squared += rows[k + 3]
+            else:
+                value = (1.0 + math.log(count)) * rows[k]
+                values.append(value)
+                dot += rows[k + 1] * value
+                squared += value * value
+        return WordTerms([term for term, _, _ in known], [column for _, column, _ in known],
+                         values, squared, dot, tokens, grams)
+
     def logit(self, text: str, tokens: list[Token] | None = None,
-              word_counts: Mapping[str, int] | None = None) -> float:
-        """Linear score towards ``classes[1]`` (professional), before calibration."""
+              word_counts: Mapping[str, int] | None = None,
+              words: WordTerms | None = None, word_part: float | None = None) -> float:
+        """Linear score towards ``classes[1]`` (professional), before calibration.
+
+        Pass the post's ``tokens`` and ``words`` (:meth:`word_terms`), ``word_counts`` or the
+        word block's ``word_part`` of the score when the caller already has them.
+        """
         if tokens is None:
             tokens = tokenize_with_spans(text, patterns=self.patterns)
-        if word_counts is None:
-            word_counts = self.word_counts(tokens)
-        value = self.intercept + self.word.logit_part(word_counts)
+        if word_part is not None:
+            value = self.intercept + word_part
+        elif words is not None:
+            value = self.intercept + words.logit_part
+        elif word_counts is not None:
+            value = self.intercept + self.word.logit_part(word_counts)
+        else:
+            value = self.intercept + self.word_terms(tokens).logit_part
         if self.char is not None:
-            value += self.char.logit_part(Counter(self._char_grams(join_normalised(text, tokens))))
+            value += self._char_part(join_normalised(text, tokens))
         if self.style_weights is not None:
             value += sum(w * v for w, v in zip(self.style_weights, style_from_tokens(text, tokens)))
         return value
 
-    def _char_grams(self, normalised: str) -> list[str]:
-        """Character n-grams of the vocabulary only, cached per word (words repeat a lot)."""
+    def _char_part(self, normalised: str) -> float:
+        """The character block's share of the logit for the normalised post.
+
+        char_wb n-grams never cross a word, so each distinct word's known grams, and what they
+        add to the dot product and the squared norm when each occurs once, are computed once
+        and cached. A post adds up its words' sums and then corrects the grams that occur more
+        than once, whose tf is sublinear (``1 + log(count)``): same result, to rounding
+        (about 1e-15), as the loop over every gram.
+        """
         assert self.char is not None
         cache = self._word_grams
         if len(cache) > 200_000:
             cache.clear()
         grams: list[str] = []
+        dot = 0.0
+        squared = 0.0
         for word in normalised.split():
             known = cache.get(word)
             if known is None:
-                table = self.char.table
-                known = [g for g in char_wb_ngrams(word, self.char.ngram_range) if g in table]
-                cache[word] = known
-            grams.extend(known)
-        return grams
+                known = cache[word] = self._word_char_grams(word)
+            grams += known[0]
+            dot += known[1]
+            squared += known[2]
+        counts = Counter(grams)
+        if len(counts) != len(grams):
+            table = self.char.table
+            for gram, count in counts.items():
+                if count > 1:
+                    idf, weight = table[gram]
+                    value = (1.0 + math.log(count)) * idf
+                    dot += weight * value - count * (weight * idf)
+                    squared += value * value - count * (idf * idf)
+        return dot / math.sqrt(squared) if squared > 0.0 else 0.0
+
+    def _word_char_grams(self, word: str) -> tuple[list[str], float, float]:
+        """The known char_wb grams of one word, and what they add once each."""
+        assert self.char is not None
+        table = self.char.table
+        known = [g for g in char_wb_ngrams(word, self.char.ngram_range) if g in table]
+        entries = [table[g] for g in known]
+        return (known, math.fsum(weight * idf for idf, weight in entries),
+                math.fsum(idf * idf for idf, _ in entries))
 
     def probability(self, logit: float) -> float:
         """Calibrated probability of ``classes[0]`` (personal) from the linear score."""
@@ -297,8 +489,8 @@ class RuntimeModel:
         e = math.exp(z)
         return e / (1.0 + e)
 
-    def category_scores(self, tokens: list[Token], word_counts: Mapping[str, int] | None = None
-                        ) -> tuple[Any, list[int], Any]:
+    def category_scores(self, tokens: list[Token], word_counts: Mapping[str, int] | None = None,
+                        words: WordTerms | None = None) -> tuple[Any, list[int], Any]:
         """Per-category probabilities, plus the word-term positions and scaled values behind them.
 
         The positions and values (``value / norm``) let explanations attribute each
@@ -307,22 +499,55 @@ class RuntimeModel:
         import numpy as np
 
         assert self.categories is not None
-        counts = self.word_counts(tokens) if word_counts is None else word_counts
-        table, position = self.word.table, self._position
-        columns: list[int] = []
-        values: list[float] = []
-        for term, count in counts.items():
-            entry = table.get(term)
-            if entry is None:
-                continue
-            columns.append(position[term])
-            values.append(entry[0] if count == 1 else (1.0 + math.log(count)) * entry[0])
-        scaled = np.asarray(values, dtype=np.float64)
+        if words is None:
+            if word_counts is None:
+                words = self.word_terms(tokens)
+            else:
+                ids, rows = self.word.indexed.ids, self.word.indexed.rows
+                columns = []
+                values = []
+                for term, count in word_counts.items():
+                    column = ids.get(term)
+                    if column is not None:
+                        columns.append(column)
+                        values.append(rows[4 * column] if count == 1
+                                      else (1.0 + math.log(count)) * rows[4 * column])
+                words = WordTerms([], columns, values, 0.0, 0.0)
+        columns = words.columns
+        scaled = np.asarray(words.values, dtype=np.float64)
         if scaled.size:
             scaled /= math.sqrt(float(scaled @ scaled))
-        logits = self.categories.intercepts + self.categories.weights[:, columns] @ scaled
+        logits = self.categories.intercepts + scaled @ self.categories.by_term[columns]
         return 1.0 / (1.0 + np.exp(-logits)), columns, scaled
 
     def p_first_class(self, text: str) -> float:
         """Calibrated probability of ``classes[0]`` for one post."""
         return self.probability(self.logit(text))
+
+    def p_first_class_many(self, texts: Iterable[str]) -> list[float]:
+        """:meth:`p_first_class` for many posts (the batch ``score`` path).
+
+        Only the kind score is computed (no explanation terms are kept), and a post repeated
+        in the batch (retweets, templates) is scored once.
+        """
+        done: dict[str, float] = {}
+        out: list[float] = []
+        patterns = self.patterns
+        indexed = self.word.indexed
+        get = indexed.ids.get
+        low, high = self.word.ngram_range
+        for text in texts:
+            p = done.get(text)
+            if p is None:
+                tokens = tokenize_with_spans(text, patterns=patterns)
+                words = [t.text for t in tokens]
+                if low == 1 and high == 2:
+                    counts = Counter(words)
+                    counts.update([f"{a} {b}" for a, b in zip(words, words[1:])])
+                else:
+                    counts = Counter(word_ngrams(words, (low, high)))
+                word_part = _normalised_dot(indexed, [(i, count) for term, count in counts.items()
+                                                      if (i := get(term)) is not None])
+                p = done[text] = self.probability(self.logit(text, tokens, word_part=word_part))
+            out.append(p)
+        return out

@@ -188,6 +188,8 @@ def tokenize_with_spans(
         raise TypeError(f"expected str, got {type(text).__name__}")
     regex = _compiled(patterns)
     tokens: list[Token] = []
+    append = tokens.append
+    new, normalise = tuple.__new__, _normalise_word  # Token(...) without its Python-level __new__
     # Most whitespace-separated chunks are plain words, maybe with one trailing punctuation
     # mark; the full pattern would give exactly one word token for them (tests hold it to
     # that), so they skip it. Runs of other chunks go through the full pattern together, so
@@ -205,9 +207,9 @@ def tokenize_with_spans(
                 region_start = -1
             start = chunk.start()
             end = start + len(word)
-            tokens.append(Token(_normalise_word(word), start, end, "word"))
+            append(new(Token, (normalise(word), start, end, "word")))
             if end < chunk.end():
-                tokens.append(Token(text[end], end, end + 1, "word"))
+                append(new(Token, (text[end], end, end + 1, "word")))
         else:
             if region_start < 0:
                 region_start = chunk.start()

@@ -6,6 +6,7 @@ inspection) and is loaded only when asked for.
 """
 from __future__ import annotations
 
+import copy
 import math
 import os
 import pathlib
@@ -13,7 +14,7 @@ from typing import Any, Iterable, Mapping, overload
 
 from .disclosure import CATEGORY_PHRASES, disclose
 from .exceptions import IncompatibleModelError, InvalidTextError, TextTooLongError
-from .explain import top_spans, word_contributions
+from .explain import contributions_of, top_spans
 from .persistence import (check_estimator_versions, dump_estimator, load_estimator, read_header,
                           read_section, write_model_file)
 from .policy import ALL_CATEGORIES, Policy
@@ -70,6 +71,7 @@ class TweetmixModel:
         self._estimator = estimator
         self._disclosure = disclosure
         self.source = source
+        self._policy: tuple[Any, Policy] | None = None
 
     def __repr__(self) -> str:
         metrics = self.manifest.get("metrics", {})
@@ -93,7 +95,11 @@ class TweetmixModel:
 
     @property
     def default_policy(self) -> Policy:
-        return Policy.from_dict(self.manifest.get("policy", {}))
+        """The manifest's policy (kept while the manifest's policy entry stays the same)."""
+        source = self.manifest.get("policy", {})
+        if self._policy is None or self._policy[0] != source:
+            self._policy = (copy.deepcopy(source), Policy.from_dict(source))
+        return self._policy[1]
 
     # -- prediction -------------------------------------------------------------------------
     def score(self, texts: Any, *, max_chars: int | None = None) -> Any:
@@ -108,11 +114,15 @@ class TweetmixModel:
         if isinstance(texts, str):
             return self.runtime.p_first_class(validate_post(texts, limit))
         out = np.full(len(items := as_text_list(texts)), np.nan, dtype=np.float64)
+        valid: list[int] = []
         for i, text in enumerate(items):
             try:
-                out[i] = self.runtime.p_first_class(validate_post(text, limit, i))
+                validate_post(text, limit, i)
             except InvalidTextError:
                 continue
+            valid.append(i)
+        if valid:
+            out[valid] = self.runtime.p_first_class_many([items[i] for i in valid])
         return out
 
     @overload
@@ -128,7 +138,9 @@ class TweetmixModel:
         bad post comes back with ``verdict="error"``, its ``index`` and the reason, and the rest
         are checked. Keyword overrides (``threshold=0.7``) adjust the policy for this call.
         """
-        policy = (policy or self.default_policy).with_overrides(**overrides)
+        policy = policy or self.default_policy
+        if any(v is not None for v in overrides.values()):
+            policy = policy.with_overrides(**overrides)
         if isinstance(texts, str):
             return self._check_one(validate_post(texts, policy.max_chars), policy, None)
         results = []
@@ -144,29 +156,30 @@ class TweetmixModel:
     def _check_one(self, text: str, policy: Policy, index: int | None) -> CheckResult:
         runtime = self.runtime
         tokens = tokenize_with_spans(text, patterns=runtime.patterns)
-        word_counts = runtime.word_counts(tokens)
-        logit = runtime.logit(text, tokens, word_counts)
+        words = runtime.word_terms(tokens)
+        logit = runtime.logit(text, tokens, words=words)
         p_personal = runtime.probability(logit)
         personal = p_personal >= policy.threshold
         label = runtime.classes[0] if personal else runtime.classes[1]
         if policy.opted_out(text):
             return CheckResult("ok", p_personal, policy.threshold, label, opted_out=True,
                                index=index, model=self.name)
-        scores, findings = disclose(text, tokens, runtime, word_counts)
-        findings = [f for f in findings if not policy.allows(f.text, f.rule_id)]
+        scores, findings = disclose(text, tokens, runtime, words=words)
+        allow_lists = bool(policy.allow_terms or policy.allow_rules)  # else nothing is allowed
+        if allow_lists:
+            findings = [f for f in findings if not policy.allows(f.text, f.rule_id)]
         categories = tuple(c for c in ALL_CATEGORIES if any(f.category == c for f in findings))
         if any(c in policy.warn_categories for c in categories):
             verdict = "warning"
         else:
             verdict = "notice" if personal else "ok"
         # Words towards personal: the linear score points to classes[1], hence the sign.
-        contributions = word_contributions(tokens, runtime.word.table, runtime.word.ngram_range,
-                                           sign=-1.0)
+        contributions = contributions_of(words, runtime.word.indexed.weight, sign=-1.0)
         reasons = tuple(
             Finding(s, e, text[s:e], "personal", "model.personal_words",
                     CATEGORY_PHRASES["personal"], c.weight)
-            for c in top_spans(contributions, k=5) for s, e in c.spans
-            if not policy.allows(text[s:e], "model.personal_words")
+            for c in top_spans(contributions, k=5, spans_of=words.spans_of) for s, e in c.spans
+            if not (allow_lists and policy.allows(text[s:e], "model.personal_words"))
         )
         return CheckResult(verdict, p_personal, policy.threshold, label, categories,
                            tuple(findings), reasons, scores, index=index, model=self.name)
