@@ -191,3 +191,50 @@ def test_pickles_without_its_caches_and_scores_the_same(default_runtime, sample_
     assert again.word == default_runtime.word
     assert again.p_first_class_many(sample_posts[:50]) == \
         default_runtime.p_first_class_many(sample_posts[:50])
+
+
+def _as_format_1(blob: bytes) -> bytes:
+    """The same runtime section as tweetmix 0.1 wrote it: term blocks as JSON lists."""
+    import base64
+    import json
+    import zlib
+
+    data = json.loads(zlib.decompress(blob))
+    assert data["runtime_format"] == 2
+    data["runtime_format"] = 1
+    for block in ("word", "char"):
+        terms = data[block]["terms"].split("\n")
+        for key in ("idf", "weight"):
+            data[block][key] = np.frombuffer(base64.b64decode(data[block][key]), "<f8").tolist()
+        data[block]["terms"] = terms
+    return zlib.compress(json.dumps(data).encode())
+
+
+def test_format_1_sections_still_load_and_score_the_same(default_runtime, sample_posts):
+    blob = default_runtime.to_bytes()
+    old = RuntimeModel.from_bytes(_as_format_1(blob))
+    new = RuntimeModel.from_bytes(blob)
+    assert old.word.table == new.word.table == default_runtime.word.table
+    assert old.char.table == default_runtime.char.table
+    assert [old.p_first_class(t) for t in sample_posts] == \
+        [default_runtime.p_first_class(t) for t in sample_posts]
+
+
+@pytest.mark.parametrize("runtime_format", [0, 3, None])
+def test_unknown_runtime_format_is_refused(default_runtime, runtime_format):
+    import json
+    import zlib
+
+    data = json.loads(zlib.decompress(default_runtime.to_bytes()))
+    data["runtime_format"] = runtime_format
+    with pytest.raises(ValueError, match=r"this tweetmix reads 1, 2"):
+        RuntimeModel.from_bytes(zlib.compress(json.dumps(data).encode()))
+
+
+def test_term_blocks_refuse_terms_with_line_breaks():
+    from tweetmix.runtime import TermWeights
+
+    with pytest.raises(ValueError, match="line break"):
+        TermWeights({"a\nb": (1.0, 0.5)}, (1, 1)).to_json()
+    round_trip = TermWeights.from_json(TermWeights({"a b": (1.5, -0.25)}, (1, 2)).to_json())
+    assert round_trip.table == {"a b": (1.5, -0.25)} and round_trip.ngram_range == (1, 2)

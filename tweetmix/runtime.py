@@ -26,7 +26,10 @@ from .tokenize import TOKENIZER_VERSION, Token, join_normalised, tokenize_with_s
 
 __all__ = ["RuntimeModel", "TermWeights", "CategoryWeights", "WordTerms", "RUNTIME_FORMAT"]
 
-RUNTIME_FORMAT = 1
+#: Written by :meth:`RuntimeModel.to_bytes`. Format 2 stores each term block as one string and
+#: two base64 float arrays (format 1: JSON lists), which parses several times faster.
+RUNTIME_FORMAT = 2
+_READABLE_FORMATS = (1, 2)
 _WHITE_SPACES = re.compile(r"\s\s+")
 
 
@@ -60,17 +63,38 @@ class TermWeights:
     ngram_range: tuple[int, int]
 
     def to_json(self) -> dict[str, Any]:
+        """Terms as one newline-joined string, idf and weights as base64 little-endian float64.
+
+        Parsing 80,000 JSON floats costs more than the rest of loading a model together.
+        """
+        import numpy as np
+
         terms = list(self.table)
+        if any("\n" in term for term in terms):
+            raise ValueError("a vocabulary term contains a line break; terms are single lines")
+        pairs = np.array([self.table[t] for t in terms], dtype="<f8").reshape(len(terms), 2)
         return {
             "ngram_range": list(self.ngram_range),
-            "terms": terms,
-            "idf": [self.table[t][0] for t in terms],
-            "weight": [self.table[t][1] for t in terms],
+            "terms": "\n".join(terms),
+            "idf": base64.b64encode(np.ascontiguousarray(pairs[:, 0]).tobytes()).decode("ascii"),
+            "weight": base64.b64encode(np.ascontiguousarray(pairs[:, 1]).tobytes()
+                                       ).decode("ascii"),
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "TermWeights":
-        table = dict(zip(data["terms"], zip(data["idf"], data["weight"])))
+        """Read format 2 (see :meth:`to_json`) or format 1 (plain JSON lists)."""
+        terms, idf, weight = data["terms"], data["idf"], data["weight"]
+        if isinstance(terms, str):
+            import numpy as np
+
+            terms = terms.split("\n") if terms else []
+            idf = np.frombuffer(base64.b64decode(idf), dtype="<f8").tolist()
+            weight = np.frombuffer(base64.b64decode(weight), dtype="<f8").tolist()
+        if not len(terms) == len(idf) == len(weight):
+            raise ValueError(f"term block has {len(terms)} terms but {len(idf)} idf values and "
+                             f"{len(weight)} weights")
+        table = dict(zip(terms, zip(idf, weight)))
         low, high = data["ngram_range"]
         return cls(table, (int(low), int(high)))
 
@@ -348,9 +372,9 @@ class RuntimeModel:
     @classmethod
     def from_bytes(cls, blob: bytes) -> "RuntimeModel":
         data = json.loads(zlib.decompress(blob).decode("utf-8"))
-        if data.get("runtime_format") != RUNTIME_FORMAT:
+        if data.get("runtime_format") not in _READABLE_FORMATS:
             raise ValueError(f"runtime format {data.get('runtime_format')!r}, this tweetmix reads "
-                             f"{RUNTIME_FORMAT}")
+                             f"{', '.join(map(str, _READABLE_FORMATS))}")
         if data.get("tokenizer_version") != TOKENIZER_VERSION:
             raise ValueError(f"tokenizer version {data.get('tokenizer_version')!r}, this tweetmix "
                              f"tokenizes as version {TOKENIZER_VERSION}")
