@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .evaluate import binary_metrics
+from .evaluate import _cut_points, binary_metrics
 from .exceptions import LabelError
 from .model import PERSONAL, PersonalClassifier, validate_labels, validate_texts
 from .persistence import data_fingerprint, environment_versions
@@ -84,20 +84,14 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, min_precision: float = 0.8
     >>> choose_threshold(np.array([0, 0, 1, 1]), np.array([0.1, 0.6, 0.7, 0.9]))
     (0.7, 1.0, 1.0)
     """
-    order = np.argsort(-p, kind="stable")
-    hits = np.cumsum(y[order])
-    flagged = np.arange(1, len(y) + 1)
-    precision = hits / flagged
-    recall = hits / max(int(y.sum()), 1)
-    # only cut between distinct scores
-    last_of_run = np.r_[p[order][1:] != p[order][:-1], True]
-    ok = last_of_run & (precision >= min_precision)
+    cuts = _cut_points(y, p)
+    precision, recall = cuts["precision"], cuts["recall"]
+    ok = precision >= min_precision
     if ok.any():
         k = int(np.flatnonzero(ok)[np.argmax(recall[ok])])
     else:
-        f1 = np.where(last_of_run, 2 * precision * recall / np.maximum(precision + recall, 1e-12), -1)
-        k = int(np.argmax(f1))
-    return float(p[order][k]), round(float(precision[k]), 4), round(float(recall[k]), 4)
+        k = int(np.argmax(2 * precision * recall / np.maximum(precision + recall, 1e-12)))
+    return float(cuts["threshold"][k]), round(float(precision[k]), 4), round(float(recall[k]), 4)
 
 
 def fit_disclosure(texts: list[str], categories: list[Any], groups: list[Any] | None,
