@@ -8,7 +8,7 @@ from sklearn.exceptions import NotFittedError
 from sklearn.utils import estimator_checks
 
 from tweetmix.exceptions import DataError, LabelError
-from tweetmix.model import PersonalClassifier
+from tweetmix.model import DisclosureClassifier, PersonalClassifier, word_vectorizer
 
 from .conftest import run_python
 
@@ -102,3 +102,69 @@ def test_joblib_round_trip_in_a_fresh_process(small_corpus, tmp_path):
     result = run_python(code, str(path), json.dumps(texts))
     assert result.returncode == 0, result.stderr
     assert np.array_equal(np.array(json.loads(result.stdout)), expected)
+
+
+# -- DisclosureClassifier ------------------------------------------------------------------------
+
+CATEGORY_POSTS = [
+    ("third night in A&E with my dad, no sleep", "health;family"),
+    ("my migraine is back and the meds do nothing", "health"),
+    ("he is so good in bed omg", "sexuality"),
+    ("came out to my mum as gay last night", "sexuality;family"),
+    ("date night went badly, think we are breaking up", "relationships"),
+    ("he ghosted me after three dates", "relationships"),
+    ("so hungover, never drinking tequila again", "substances"),
+    ("two pints in and already tipsy lol", "substances"),
+    ("cried on the bathroom floor again, I can't cope", "emotional_distress"),
+    ("so lonely since the move, nobody texts", "emotional_distress"),
+    ("flat empty all week while we're in Crete", "whereabouts"),
+    ("at gate 14, boarding in 20", "whereabouts"),
+    ("overdraft maxed and rent due friday", "finances"),
+    ("can't afford the dentist this month", "finances"),
+    ("my manager took credit for my work AGAIN", "work_grievance"),
+    ("called in sick so I can go to the interview", "work_grievance"),
+    ("church twice today, faith keeps me going", "beliefs"),
+    ("voting Green again, proud of it", "beliefs"),
+    ("we are hiring two nurses for the night shift", ""),
+    ("our Q3 report is out, link in bio", ""),
+]
+
+
+@pytest.mark.parametrize("name", DATA_FREE_CHECKS)
+def test_disclosure_data_free_estimator_checks(name):
+    getattr(estimator_checks, name)("DisclosureClassifier", DisclosureClassifier())
+
+
+def test_disclosure_fit_on_given_features_equals_fit_on_texts():
+    texts, cats = zip(*CATEGORY_POSTS)
+    vectorizer = word_vectorizer(min_df=1).fit(texts)
+    from_texts = DisclosureClassifier(vectorizer=vectorizer).fit(texts, cats)
+    from_features = DisclosureClassifier(vectorizer=vectorizer).fit(
+        texts, cats, features=vectorizer.transform(texts))
+    expected = from_texts.predict_proba(texts)
+    assert expected.shape == (len(texts), len(from_texts.classes_))
+    assert np.array_equal(from_features.predict_proba(texts), expected)
+    assert np.array_equal(from_features.predict_proba_features(vectorizer.transform(texts)),
+                          expected)
+    health = list(from_texts.classes_).index("health")
+    assert expected[0, health] > expected[-2, health]  # A&E post above the hiring post
+
+
+def test_disclosure_rejects_features_of_the_wrong_shape():
+    texts, cats = zip(*CATEGORY_POSTS)
+    vectorizer = word_vectorizer(min_df=1).fit(texts)
+    with pytest.raises(DataError, match=r"features have shape \(3, "):
+        DisclosureClassifier(vectorizer=vectorizer).fit(
+            texts, cats, features=vectorizer.transform(texts[:3]))
+    with pytest.raises(DataError, match="vectorizer is not fitted"):
+        DisclosureClassifier(vectorizer=word_vectorizer(min_df=1)).fit(
+            texts, cats, features=vectorizer.transform(texts))
+
+
+def test_disclosure_names_unknown_categories_and_empty_ones():
+    texts, cats = zip(*CATEGORY_POSTS)
+    with pytest.raises(LabelError, match="unknown categor.*'gossip'"):
+        DisclosureClassifier().fit(texts, ["gossip"] + list(cats[1:]))
+    without_beliefs = [c if c != "beliefs" else "" for c in cats]
+    with pytest.raises(LabelError, match=r"\['beliefs'\] have fewer than 2 example posts"):
+        DisclosureClassifier().fit(texts, without_beliefs)

@@ -319,8 +319,14 @@ class DisclosureClassifier(ClassifierMixin, BaseEstimator):
                              f"{list(MODELLED_CATEGORIES) + ['contact_details']}")
         return matrix
 
-    def fit(self, X: Sequence[str], Y: Sequence[Any]) -> "DisclosureClassifier":
-        """Fit on posts and, per post, a list (or ``;``-string) of category names."""
+    def fit(self, X: Sequence[str], Y: Sequence[Any], *, features: Any = None
+            ) -> "DisclosureClassifier":
+        """Fit on posts and, per post, a list (or ``;``-string) of category names.
+
+        ``features`` may hold ``X`` already transformed by the (fitted) ``vectorizer``: training
+        fits this model once per fold on the same rows, and tokenising them again each time
+        would cost more than the regressions.
+        """
         texts = validate_texts(X)
         targets = self._encode(Y, len(texts))
         empty = [c for c, n in zip(MODELLED_CATEGORIES, targets.sum(axis=0)) if n < 2]
@@ -328,9 +334,18 @@ class DisclosureClassifier(ClassifierMixin, BaseEstimator):
             raise LabelError(f"categories {empty} have fewer than 2 example posts; add examples")
         vectorizer = self.vectorizer if self.vectorizer is not None else word_vectorizer()
         if not hasattr(vectorizer, "vocabulary_"):
+            if features is not None:
+                raise DataError("features were given but the vectorizer is not fitted")
             vectorizer.fit(texts)
         self.vectorizer_ = vectorizer
-        matrix = vectorizer.transform(texts)
+        if features is None:
+            matrix = vectorizer.transform(texts)
+        elif features.shape != (len(texts), len(vectorizer.vocabulary_)):
+            raise DataError(f"features have shape {features.shape}; expected "
+                            f"({len(texts)}, {len(vectorizer.vocabulary_)}), one row per post "
+                            "and one column per vectorizer term")
+        else:
+            matrix = features
         self.estimators_ = [
             LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
                                max_iter=2000, random_state=self.random_state
@@ -340,11 +355,15 @@ class DisclosureClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.asarray(MODELLED_CATEGORIES, dtype=object)
         return self
 
+    def predict_proba_features(self, features: Any) -> np.ndarray:
+        """:meth:`predict_proba` of rows already transformed by ``vectorizer_``."""
+        check_is_fitted(self, "estimators_")
+        return np.column_stack([est.predict_proba(features)[:, 1] for est in self.estimators_])
+
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         """Probability of each category (columns as ``classes_``); rows need not sum to 1."""
         check_is_fitted(self, "estimators_")
-        matrix = self.vectorizer_.transform(validate_texts(X))
-        return np.column_stack([est.predict_proba(matrix)[:, 1] for est in self.estimators_])
+        return self.predict_proba_features(self.vectorizer_.transform(validate_texts(X)))
 
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         check_is_fitted(self, "estimators_")

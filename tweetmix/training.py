@@ -109,13 +109,15 @@ def fit_disclosure(texts: list[str], categories: list[Any], groups: list[Any] | 
         splits = list(GroupKFold(cv).split(texts, groups=groups))
     else:
         splits = list(KFold(cv, shuffle=True, random_state=0).split(texts))
+    matrix = vectorizer.transform(texts)  # once: every fold reuses these rows
     oof = np.zeros(targets.shape, dtype=np.float64)
     for k, (train_idx, test_idx) in enumerate(splits, 1):
         if progress:
             progress(f"disclosure categories fold {k}/{len(splits)}")
         fold = clone(model).set_params(vectorizer=vectorizer)
-        fold.fit([texts[i] for i in train_idx], [categories[i] for i in train_idx])
-        oof[test_idx] = fold.predict_proba([texts[i] for i in test_idx])
+        fold.fit([texts[i] for i in train_idx], [categories[i] for i in train_idx],
+                 features=matrix[train_idx])
+        oof[test_idx] = fold.predict_proba_features(matrix[test_idx])
     thresholds, report = [], {}
     from .model import MODELLED_CATEGORIES
 
@@ -126,7 +128,7 @@ def fit_disclosure(texts: list[str], categories: list[Any], groups: list[Any] | 
                         "recall": recall, "support": int(targets[:, j].sum())}
     if progress:
         progress("fitting the disclosure model on all posts")
-    model.fit(texts, categories)
+    model.fit(texts, categories, features=matrix)
     return model, thresholds, report
 
 
