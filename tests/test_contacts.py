@@ -325,3 +325,67 @@ def test_never_raises_and_spans_are_valid_on_any_text(text: str) -> None:
 @given(st.lists(FRAGMENTS, max_size=40).map("".join))
 def test_never_raises_and_spans_are_valid_on_contact_like_text(text: str) -> None:
     _assert_valid(text, find_contact_details(text))
+
+
+# -- speed-ups: gates, rewritten leads and the "at" hint change no result ------------------------
+
+import re  # noqa: E402
+
+GATED_POSTS = ([text for text, _ in POSITIVES] + list(NEGATIVES) + [t for t, _ in RULE_IDS]
+               + [text[:3_000] for text in ADVERSARIAL.values()]
+               + ["jo AT example.com", "jo At example.com", "mail jo (at) example.com",
+                  "write to jo at example dot com", "jo@example dot io", "working at google.com",
+                  "Damrak 1, 1012 LG Amsterdam", "Kalverstraat 92", "ul. Marszałkowska 10",
+                  "Calle Mayor nº 10", "Hauptstraße 5, 10115 Berlin", "Sydney NSW 2000"])
+CONTACT_SOUP = st.lists(FRAGMENTS | st.sampled_from([
+    " AT ", " At ", " aT ", "<at>", "{dot}", "DOT", "ſ", "K", "İ", "Ring", "Weg", "laan", "kade",
+    "nº", "n°", "Calle", "Piazza", "os.", "plac", "TX", "78701", "Austin", "M5V", "3L9", "ON"]),
+    max_size=30)
+#: The rewritten leads and the look-behind-first forms they stand for.
+LEADS = {
+    "contact.address.english": (r"\d(?<![\w.,/:-]\d)\d{0,4}", r"(?<![\w.,/:-])\d{1,5}"),
+    "contact.address.fr": (r"\d(?<![\w.,/-]\d)\d{0,3}", r"(?<![\w.,/-])\d{1,4}"),
+}
+
+
+def _ungated(rules: tuple) -> tuple:
+    return tuple(rule._replace(gate=None) for rule in rules)
+
+
+def test_gates_change_no_finding(monkeypatch) -> None:
+    gated = [find_contact_details(text) for text in GATED_POSTS]
+    assert sum(map(len, gated)) > len(POSITIVES)
+    assert sum(rule.gate is not None for rule in contacts._RULES) >= 10
+    monkeypatch.setattr(contacts, "_RULES", _ungated(contacts._RULES))
+    assert [find_contact_details(text) for text in GATED_POSTS] == gated
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CONTACT_SOUP.map("".join), min_size=1, max_size=3).map(" ".join))
+def test_gates_change_no_finding_on_contact_like_text(text: str) -> None:
+    gated = find_contact_details(text)
+    rules = contacts._RULES
+    try:
+        contacts._RULES = _ungated(rules)
+        assert find_contact_details(text) == gated
+    finally:
+        contacts._RULES = rules
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CONTACT_SOUP.map("".join), min_size=1, max_size=3).map(" ".join))
+def test_rewritten_leads_match_where_the_look_behind_forms_do(text: str) -> None:
+    by_id = {rule.rule_id: rule for rule in contacts._RULES}
+    for rule_id, (lead, original) in LEADS.items():
+        pattern = by_id[rule_id].pattern
+        assert pattern.pattern.startswith(lead)
+        before = re.compile(original + pattern.pattern[len(lead):], pattern.flags)
+        for start in range(0, len(text), 7):
+            new, old = pattern.search(text, start), before.search(text, start)
+            assert (new and new.span()) == (old and old.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAtTİıſ @_-1.\n")) | CONTACT_SOUP.map("".join))
+def test_at_word_is_the_case_insensitive_word_at(text: str) -> None:
+    assert bool(contacts._AT_WORD.search(text)) == bool(re.search(r"\bat\b", text, re.I))

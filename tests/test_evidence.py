@@ -1,6 +1,7 @@
 """Evidence spans: disclosures are found and framed, discussion and near-misses are not."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -441,3 +442,110 @@ def test_never_raises_on_cue_soup(text: str) -> None:
     assert [e.start for e in found] == sorted(e.start for e in found)
     for e in found:
         assert text[e.start:e.end] == e.text
+
+
+# -- shortcuts of the matcher: each is compared with the slow way it stands for ------------------
+
+from tweetmix import evidence  # noqa: E402
+
+SHORTCUT_POSTS = [post for post, _, _ in DISCLOSURES] + ADVERSARIAL[:4] + [
+    "Hospitals are short of nurses this winter", "I'm so drunk. we're at the airport, gate 14",
+    "İ'm ſick at 3pm, £20 in A&E @my_mum x_y", "ME is real; US vs ME", "20% off our menu!",
+    "So hungover?? Been in A&E... mum's poorly\nwe are hiring", "ΑΣ.Α my ΣΑΣ mum 東京 in ER",
+]
+SHORTCUT_SOUP = st.lists(st.sampled_from([
+    "I'm", "I’m", "i", "m", "we're", "my", "mum's", "the", "wife", "so", "drunk", "A&E", "ER",
+    "in", "at", "airport", "3pm", "£20", "$", "5", "@me", "x_y", "İ", "ı", "ſick", "ME", "US",
+    "hungover", "pregnant", "our", "menu", "join", "us", "Been", "?", "!", ".", ",", "\n", "-",
+    "'", "’", "😂", "東京", "non-smoker", "house", "empty", "20%", "off"]), max_size=40)
+
+
+def _evidence_of(posts: list[str]) -> list[list[Evidence]]:
+    return [find_evidence(post) for post in posts]
+
+
+class _Everything:
+    """A set that holds every word."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+@settings(max_examples=150, deadline=None)
+@given(SHORTCUT_SOUP.map(" ".join), SHORTCUT_SOUP.map("".join))
+def test_places_from_split_are_those_of_finditer(spaced: str, glued: str) -> None:
+    """Offsets summed from re.split pieces are where finditer finds the cue starts."""
+    from itertools import accumulate
+    for text in (spaced, glued, spaced.upper()):
+        folded = evidence._casefold(text)
+        pieces = evidence._CUE_SPLIT.split(folded)
+        offsets = list(accumulate(map(len, pieces)))
+        assert [(offsets[2 * k], word) for k, word in enumerate(pieces[1::2])] == [
+            (m.start(), m.group()) for m in evidence._CUE_START.finditer(folded)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(SHORTCUT_SOUP.map(" ".join), st.booleans())
+def test_tokens_match_a_token_by_token_reading(text: str, business: bool) -> None:
+    """Split-based offsets and words, and flags looked for only on _FRAMING_WORDS, are those
+    of reading every token with finditer and applying the rules to each."""
+    tokens = evidence._tokens(text, business, evidence._casefold(text))
+    found = list(evidence._TOKEN.finditer(text))
+    assert tokens.starts == [m.start() for m in found]
+    assert tokens.ends == [m.end() for m in found]
+    assert tokens.words == [evidence._norm(m.group()) for m in found]
+    framing = evidence._FRAMING_WORDS
+    try:
+        evidence._FRAMING_WORDS = _Everything()  # type: ignore[assignment]
+        assert evidence._tokens(text, business, evidence._casefold(text)) == tokens
+    finally:
+        evidence._FRAMING_WORDS = framing
+
+
+def test_next_word_shortcut_and_caches_change_no_finding(monkeypatch) -> None:
+    """Reading the run after a word off the split, remembering gaps and remembering which
+    vetoes a cue can meet give what searching for each of them gives."""
+    posts = SHORTCUT_POSTS + [" ".join(words) for words in (
+        ["I'm", "so", "drunk"], ["in", "the", "3pm", "airport"], ["at", "@the", "gym"])]
+    fast = _evidence_of(posts)
+    assert sum(map(len, fast)) > len(DISCLOSURES)
+    monkeypatch.setattr(evidence, "_GAP_HAS_LETTER", {})  # nothing known: always searched
+    monkeypatch.setattr(evidence, "_GAPS_KEPT", 0)
+    monkeypatch.setattr(evidence, "_vetoes_for", evidence._vetoes_for.__wrapped__)
+    assert _evidence_of(posts) == fast
+    assert evidence._GAP_HAS_LETTER == {}
+
+
+@settings(max_examples=100, deadline=None)
+@given(SHORTCUT_SOUP.map(" ".join))
+def test_next_word_shortcut_changes_no_finding_on_soup(text: str) -> None:
+    fast = find_evidence(text)
+    known, kept = evidence._GAP_HAS_LETTER, evidence._GAPS_KEPT
+    try:
+        evidence._GAP_HAS_LETTER, evidence._GAPS_KEPT = {}, 0
+        assert find_evidence(text) == fast
+    finally:
+        evidence._GAP_HAS_LETTER, evidence._GAPS_KEPT = known, kept
+
+
+def test_gap_memory_is_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(evidence, "_GAP_HAS_LETTER", {})
+    monkeypatch.setattr(evidence, "_GAPS_KEPT", 50)
+    find_evidence(" ".join(f"my{'!' * (n % 15)}{n}dad" for n in range(400)))
+    assert 0 < len(evidence._GAP_HAS_LETTER) <= 50
+    assert all(len(gap) <= evidence._SHORT_GAP for gap in evidence._GAP_HAS_LETTER)
+
+
+BUSINESS_POSTS = ["20% off our menu!", "get 5% off", "x20% off", "@20% off", "(20% off)",
+                  "£20 off", "1000% off", "we're hiring", "I think our menu is fine", "20 %off",
+                  "so drunk", "2% OFF today", "20% offer", "Our team at the clinic"]
+
+
+@pytest.mark.parametrize("text", BUSINESS_POSTS)
+def test_business_voice_is_the_big_regex(text: str) -> None:
+    """The indexed alternatives, tried at the post's places, decide as the whole regex does."""
+    folded = evidence._casefold(text)
+    places = [(m.start(), m.group()) for m in evidence._CUE_START.finditer(folded)]
+    expected = re.search(evidence._BUSINESS_SOURCE, folded) is not None
+    assert evidence._is_business(folded, places) == expected
+    assert evidence._match_cues(text + " so drunk", folded + " so drunk")[2] == expected

@@ -41,6 +41,8 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 __all__ = ["Evidence", "CATEGORIES", "find_evidence"]
@@ -1552,6 +1554,7 @@ _BUSINESS_SOURCE = (
 
 _WINDOW = 6
 _TOKEN = re.compile(r"[^\W_]+(?:['’&\-/][^\W_]+)*")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split keeps the tokens: gap, token, ...
 _BOUNDARY = re.compile(r"[.!?;…]+(?=\s|$)|\n")
 _GAP = r"(?:[^\S\n]{1,3}|-)"
 
@@ -1581,12 +1584,34 @@ def _expand(fragment: str) -> str:
 # IGNORECASE, which halves their compile time. Every shortcut only leaves out what cannot
 # match, so the results are those of the big regexes (checked against them on the starter
 # corpus and on generated posts).
+# Per post, the costs that remain are Python's, so the words and their offsets come from one
+# re.split, the index picks out its words at C speed, the run after a word is read off the
+# next word when no letter lies between them, business voice and the tokens are worked out
+# only for posts with a match (about a third), and only framing words are looked at in
+# context. Each was compared with the slower way it replaces (tests/test_evidence.py).
 # --------------------------------------------------------------------------------------------
 
 #: Where a cue can start (as in the big regex), and the run of letters there: the index key
 #: ("" where a digit or currency sign starts it).
 _CUE_START = re.compile(r"(?<![\w@])(?=[\w£$€₹])[^\W\d_]*")
+_CUE_SPLIT = re.compile(f"({_CUE_START.pattern})")  # split keeps the words: gap, word, ...
 _RUN = re.compile(r"[^\W\d_]+")
+#: Gaps between words (" ", ", ", "'"...) and whether they have a letter in them: they recur,
+#: so short ones are remembered, up to a bound.
+_GAP_HAS_LETTER: dict[str, bool] = {}
+_SHORT_GAP, _GAPS_KEPT = 16, 4096
+
+
+def _has_letter(gap: str) -> bool:
+    """Whether ``gap`` holds a run of _RUN (remembered for short gaps)."""
+    known = _GAP_HAS_LETTER.get(gap)
+    if known is None:
+        known = _RUN.search(gap) is not None
+        if len(gap) <= _SHORT_GAP and len(_GAP_HAS_LETTER) < _GAPS_KEPT:
+            _GAP_HAS_LETTER[gap] = known
+    return known
+
+
 _WORD_START = re.compile(r"(?<!\w)[^\W\d_]+")  # where a veto's cue can start
 # Not inside a word or handle, nor after a negating prefix ("non-smoker", "same-sex"), but
 # "post-surgery" and "pre-op" count; a following hyphen ("high-school") blocks.
@@ -1604,7 +1629,9 @@ def _casefold(text: str) -> str:
     to "i", "i" and "s". So a lower-case pattern without IGNORECASE matches the folded post
     exactly where it matches the post with it, at the same offsets, and compiles twice as fast.
     """
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 # Listing the words a fragment can start with: a small reader for the lexicon notation.
@@ -1969,14 +1996,22 @@ _BUSINESS_HEAD = r"(?<![\w@])(?:"
 
 
 class _BusinessIndex(NamedTuple):
-    by_word: dict[str, tuple[_Rule, ...]]  # alternatives that start with a word
-    searched: tuple[_Rule, ...]  # alternatives that may start otherwise ("20% off")
+    by_word: dict[str, tuple[_Rule, ...]]  # alternatives that start with a word or number
+    searched: tuple[_Rule, ...]  # alternatives that may start otherwise
+
+
+#: An alternative opening with a digit (not an optional one) starts where a number does.
+_OPENS_WITH_DIGIT = re.compile(r"\\d(?![?*]|\{0)")
 
 
 @functools.cache
 def _business_index() -> _BusinessIndex:
     """_BUSINESS_SOURCE split into its alternatives and indexed by first word like the
-    lexicons. Only whether one matches matters, so their order does not."""
+    lexicons. Only whether one matches matters, so their order does not.
+
+    One that opens with a digit ("\\d{1,3}% off") goes under "", the word of a place where a
+    number starts (after the head's look-behind a digit begins a place, and its letter run is
+    empty), so it is tried there instead of searched for through the whole post."""
     assert _BUSINESS_SOURCE.startswith(_BUSINESS_HEAD) and _BUSINESS_SOURCE.endswith(")")
     inner = _BUSINESS_SOURCE[len(_BUSINESS_HEAD):-1]
     by_word: dict[str, list[_Rule]] = {}
@@ -1986,7 +2021,9 @@ def _business_index() -> _BusinessIndex:
         end = _skip(inner, i)
         rule = _Rule("", -1, "", inner[i:end], inner[i:end])
         first = _first_words(rule.source)
-        if first is None or "" in first:
+        if _OPENS_WITH_DIGIT.match(rule.source):
+            by_word.setdefault("", []).append(rule)
+        elif first is None or "" in first:
             searched.append(rule)
         else:
             for word in first:
@@ -2043,6 +2080,17 @@ def _vetoes(category: str) -> tuple[dict[str, tuple[_Veto, ...]], tuple[_Veto, .
     return {w: tuple(vetoes) for w, vetoes in by_word.items()}, tuple(unindexed)
 
 
+@functools.lru_cache(maxsize=4096)
+def _vetoes_for(category: str, probe: str) -> tuple[_Veto, ...]:
+    """The category's vetoes whose cue is in ``probe``, in table order. They depend on the
+    probe alone (the rule kind and the cue's text), and the same cues recur from post to post,
+    so they are remembered; only the context checks look at the post."""
+    by_word, unindexed = _vetoes(category)
+    candidates = {veto: None for m in _WORD_START.finditer(_casefold(probe))
+                  for veto in by_word.get(m.group(), ())}
+    return tuple(veto for veto in (*candidates, *unindexed) if veto.applies_to(probe))
+
+
 @functools.cache
 def _context(where: str, context: str) -> re.Pattern[str]:
     """A veto's context regex; 'before' looks at the end of the preceding text."""
@@ -2072,29 +2120,39 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def _tokens(text: str, business: bool) -> _Tokens:
-    """Tokens with sentence numbers and flags saying which ones frame nearby cues."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    surfaces: list[str] = []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        surfaces.append(m.group())
-        words.append(_norm(m.group()))
+#: The only words _tokens can flag: the rest need no look at their neighbours.
+_FRAMING_WORDS = (_SINGULAR | _PLURAL | _THE_KIN | _PRO_DROP | _INTENSIFIERS | _KIN
+                  | {kin + "'s" for kin in _KIN})
+
+
+def _tokens(text: str, business: bool, folded: str) -> _Tokens:
+    """Tokens with sentence numbers and flags saying which ones frame nearby cues.
+
+    The tokens' offsets are summed from the lengths of the pieces ``re.split`` leaves
+    (gap, token, gap, ..., gap), which is quicker than a match object per token. ``folded``
+    is ``_casefold(text)``: an ASCII post's words are its folded tokens as they stand
+    (lower-casing ASCII maps letters to letters one for one, and it has no ’). Only words in
+    _FRAMING_WORDS are looked at in context; the others flag nothing.
+    """
+    ascii_only = text.isascii()
+    pieces = _TOKEN_SPLIT.split(folded if ascii_only else text)
+    offsets = list(accumulate(map(len, pieces)))
+    starts, ends = offsets[:-1:2], offsets[1::2]
+    words = pieces[1::2] if ascii_only else [_norm(surface) for surface in pieces[1::2]]
     boundaries: list[int] = []
     questions: set[int] = set()
     for m in _BOUNDARY.finditer(text):
         if "?" in m.group():
             questions.add(len(boundaries))
         boundaries.append(m.start())
-    sentence = [bisect_right(boundaries, s) for s in starts]
-    shouting = text.isupper()
     n = len(words)
+    sentence = (list(map(functools.partial(bisect_right, boundaries), starts)) if boundaries
+                else [0] * n)
+    shouting = text.isupper()
     marker = [False] * n
     intensifier = [False] * n
-    for i, word in enumerate(words):
+    for i in compress(range(n), map(_FRAMING_WORDS.__contains__, words)):
+        word = words[i]
         same_prev = i > 0 and sentence[i - 1] == sentence[i]
         prev = words[i - 1] if same_prev else ""
         nxt = words[i + 1] if i + 1 < n and sentence[i + 1] == sentence[i] else ""
@@ -2107,14 +2165,15 @@ def _tokens(text: str, business: bool) -> _Tokens:
                 continue  # "I love how brands...": an opinion
             if word == "i" and prev in _ROMAN_PREV:
                 continue
-            if word == "me" and surfaces[i] == "ME" and not shouting:
+            if word == "me" and text[starts[i]:ends[i]] == "ME" and not shouting:
                 continue  # ME, the illness
             if word == "my" and nxt in _PROFESSIONAL:
                 continue
             marker[i] = True
             continue
         if word in _PLURAL:
-            if business or (word == "us" and surfaces[i] == "US" and not shouting):
+            if business or (word == "us" and text[starts[i]:ends[i]] == "US"
+                            and not shouting):
                 continue
             if word in {"our", "ours"} and (nxt in _PROFESSIONAL or nxt in _CIVIC
                                             or nxt in _OUR_PROFESSIONAL):
@@ -2173,12 +2232,7 @@ def _vetoed(category: str, probe: str, text: str, start: int, end: int, tokens: 
             lo: int, hi: int) -> bool:
     """True when a near-miss context rules the cue out (see _VETOES)."""
     before = after = near = None
-    by_word, unindexed = _vetoes(category)
-    candidates = {veto: None for m in _WORD_START.finditer(_casefold(probe))
-                  for veto in by_word.get(m.group(), ())}
-    for veto in (*candidates, *unindexed):
-        if not veto.applies_to(probe):
-            continue
+    for veto in _vetoes_for(category, probe):
         context = _context(veto.where, veto.context)
         if veto.where == "before":
             if before is None:
@@ -2218,37 +2272,71 @@ class _Cue(NamedTuple):
     hi: int
 
 
-def _match_cues(text: str, folded: str, places: list[tuple[int, str]], business: bool
-                ) -> tuple[list[_Cue], _Tokens | None]:
+def _match_cues(text: str, folded: str) -> tuple[list[_Cue], _Tokens | None, bool]:
     """The lexicon matches that survive the vetoes, category by category, as finditer with
     the big per-category regexes would find them: left to right, not overlapping.
 
-    Where the matches are does not depend on the tokens (a vetoed match still covers its
-    span), so the lexicon is matched first and the post is tokenised (with ``business``) only
-    when something matched: most posts match nothing. Returns the cues and the tokens, if made.
-    A post with no tokens has no cues.
+    Where the matches are depends neither on the tokens (a vetoed match still covers its
+    span) nor on business voice, so the lexicon is matched first, and business voice is
+    decided and the post tokenised only when something matched: most posts match nothing.
+    Returns the cues, the tokens (if made) and whether the post is in business voice (False
+    when not decided). A post with no tokens has no cues.
+
+    The places come from one ``re.split`` (gap, word, gap, word, ..., gap) rather than a
+    match object each: the words are picked out of the index at C speed, offsets are summed
+    lengths, and the run after a word is usually the next word, read off without a search.
     """
     by_word, anywhere = _index()
+    pieces = _CUE_SPLIT.split(folded)
+    words = pieces[1::2]
+    if anywhere is None:  # only words in the index are places to try (picked out in C)
+        entries: list[_Word | None] = list(map(by_word.get, words))
+        hits: Iterable[int] = compress(range(len(words)), entries)
+    else:
+        entries = [by_word.get(word, anywhere) for word in words]
+        hits = range(len(words))
+    offsets: list[int] = []  # offsets[2 * k]: where word k starts; offsets[2 * k + 1]: ends
     matched: list[tuple[_Rule, int, int]] = []
     reach = [0] * len(CATEGORIES)  # where each category's last match ended
     # The letter run after a word, found when needed: a word ends where its letters end (an
-    # empty word sits after a non-word character), so no run straddles that position. Places
-    # only move right, so a run found (or the lack of one) is reused until passed: linear.
+    # empty word sits after a non-word character), so no run straddles that position. When
+    # the gap after the word has no letters, that run is the next word, unless the next word
+    # is empty (a digit: the run comes later) or there is none (no run). Otherwise it is
+    # searched for; places only move right, so a run found (or the lack of one) is reused
+    # until passed: linear.
     after: re.Match[str] | None = None
     searched = False
-    for at, word in places:
-        entry = by_word.get(word, anywhere)
+    last = len(words) - 1
+    for k in hits:
+        entry = entries[k]
         if entry is None:
             continue
-        by_next = entry.by_next if entry.by_next is not None else entry.sort_out()
+        by_next = entry.by_next
+        if by_next is None:
+            by_next = entry.sort_out()
         rules = entry.otherwise
         if by_next:
-            end = at + len(word)
-            if not searched or (after is not None and after.start() < end):
-                after = _RUN.search(folded, end)
-                searched = True
-            if after is not None:
-                rules = by_next.get(after.group(), rules)
+            gap = pieces[2 * k + 2]
+            has_letter = _GAP_HAS_LETTER.get(gap)
+            if has_letter is None:
+                has_letter = _has_letter(gap)
+            if not has_letter and (k == last or words[k + 1]):
+                if k != last:
+                    rules = by_next.get(words[k + 1], rules)
+            else:
+                if not offsets:
+                    offsets = list(accumulate(map(len, pieces)))
+                end = offsets[2 * k + 1]
+                if not searched or (after is not None and after.start() < end):
+                    after = _RUN.search(folded, end)
+                    searched = True
+                if after is not None:
+                    rules = by_next.get(after.group(), rules)
+        if not rules:
+            continue
+        if not offsets:
+            offsets = list(accumulate(map(len, pieces)))
+        at = offsets[2 * k]
         for rule in rules:
             if at < reach[rule.number]:
                 continue  # an earlier match of this category covers it, or one was found here
@@ -2259,17 +2347,21 @@ def _match_cues(text: str, folded: str, places: list[tuple[int, str]], business:
             reach[rule.number] = end
             matched.append((rule, start, end))
     if not matched:
-        return [], None
-    tokens = _tokens(text, business)
+        return [], None, False
+    business_words = _business_index().by_word
+    business = _is_business(folded, [
+        (offsets[2 * k], words[k])
+        for k in compress(range(len(words)), map(business_words.__contains__, words))])
+    tokens = _tokens(text, business, folded)
     if not tokens.words:
-        return [], tokens
+        return [], tokens, business
     found: list[list[_Cue]] = [[] for _ in CATEGORIES]
     for rule, start, end in matched:
         lo, hi = _token_range(tokens, start, end)
         if not _vetoed(rule.category, f"{rule.kind} {text[start:end]}", text, start, end,
                        tokens, lo, hi):
             found[rule.number].append(_Cue(start, end, rule.category, rule.kind, lo, hi))
-    return [cue for category in found for cue in category], tokens
+    return [cue for category in found for cue in category], tokens, business
 
 
 def find_evidence(text: str) -> list[Evidence]:
@@ -2289,10 +2381,7 @@ def find_evidence(text: str) -> list[Evidence]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_evidence expects a str, not {type(text).__name__}")
-    folded = _casefold(text)
-    places = [(m.start(), m.group()) for m in _CUE_START.finditer(folded)]
-    business = _is_business(folded, places)
-    cues, tokens = _match_cues(text, folded, places, business)
+    cues, tokens, business = _match_cues(text, _casefold(text))
     if tokens is None or not cues:
         return []
 
