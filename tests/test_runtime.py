@@ -238,3 +238,32 @@ def test_term_blocks_refuse_terms_with_line_breaks():
         TermWeights({"a\nb": (1.0, 0.5)}, (1, 1)).to_json()
     round_trip = TermWeights.from_json(TermWeights({"a b": (1.5, -0.25)}, (1, 2)).to_json())
     assert round_trip.table == {"a b": (1.5, -0.25)} and round_trip.ngram_range == (1, 2)
+
+
+def test_char_part_from_one_pass_words_equals_joining_and_splitting(default_runtime, sample_posts):
+    """The check path's words (from tokens_and_words) and cached repeat corrections give the
+    very same float as the plain join-and-split path, first time and from the caches."""
+    from tweetmix.tokenize import tokens_and_words
+
+    default_runtime._repeat_deltas.clear()
+    for _ in range(2):
+        for text in sample_posts:
+            tokens, words = tokens_and_words(text, patterns=default_runtime.patterns)
+            expected = default_runtime._char_part(join_normalised(text, tokens))
+            assert default_runtime._char_part_of_words(words) == expected
+            assert default_runtime.logit(text, tokens, normalised_words=words) == \
+                default_runtime.logit(text)
+    assert default_runtime._repeat_deltas  # repeated grams were corrected through the cache
+
+
+def test_unpickling_an_older_runtime_without_caches_still_scores(default_runtime):
+    import pickle
+
+    state = default_runtime.__getstate__()
+    del state["_repeat_deltas"]
+    old = RuntimeModel.__new__(RuntimeModel)
+    old.__setstate__(state)
+    post = "so so so tired tired tired, my mum's got the keys"
+    assert old.p_first_class(post) == default_runtime.p_first_class(post)
+    again = pickle.loads(pickle.dumps(default_runtime))
+    assert again._repeat_deltas == {} and again._word_grams == {}

@@ -144,3 +144,44 @@ def test_shortcut_agrees_with_full_pattern(text):
 def test_rejects_non_strings():
     with pytest.raises(TypeError):
         tokenize_with_spans(None)  # type: ignore[arg-type]
+
+
+# -- the check path's one-pass tokens and normalised words ---------------------------------------
+
+from tweetmix.tokenize import join_normalised, tokens_and_words  # noqa: E402
+
+# Whitespace that str.split and the pattern's \s both treat as a break, beyond space and tab.
+ODD_SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "\x85",
+                              " \r\n "])
+SPACED = st.lists(st.tuples(PIECES, ODD_SPACES), max_size=20).map(
+    lambda pairs: "".join(piece + space for piece, space in pairs))
+
+
+@pytest.mark.parametrize("text", [text for text, _ in CASES] + [
+    "wait. . . what", "wait. ok", "end.", "tired, so tired. tired! tired", "a.\u00a0. b",
+])
+def test_tokens_and_words_equal_tokens_and_split_normalised_text(text):
+    for _ in range(2):  # the second time from the plain-chunk cache
+        tokens, words = tokens_and_words(text)
+        assert tokens == tokenize_with_spans(text)
+        assert words == join_normalised(text, tokens).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TWEETY, SENTENCES, SPACED))
+def test_tokens_and_words_agree_with_the_two_steps(text):
+    tokens, words = tokens_and_words(text)
+    assert tokens == tokenize_with_spans(text) == _tokenize_reference(text)
+    assert words == join_normalised(text, tokens).split()
+
+
+def test_a_cached_plain_chunk_still_checks_for_a_following_ellipsis():
+    """"wait." is a plain word plus a full stop, unless a spaced ellipsis follows it."""
+    assert tokenize("so wait. ok") == ["so", "wait", ".", "ok"]
+    assert tokenize("so wait. . . ok") == ["so", "wait", ". . .", "ok"]
+    assert tokenize_with_spans("so wait. . . ok") == _tokenize_reference("so wait. . . ok")
+
+
+def test_tokens_and_words_rejects_non_strings():
+    with pytest.raises(TypeError, match="expected str"):
+        tokens_and_words(b"bytes")  # type: ignore[arg-type]

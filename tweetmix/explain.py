@@ -13,7 +13,8 @@ from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from .tokenize import Token
 
-__all__ = ["Contribution", "term_spans", "word_contributions", "contributions_of", "top_spans"]
+__all__ = ["Contribution", "term_spans", "word_contributions", "contributions_of", "top_spans",
+           "top_terms", "top_contributions"]
 
 
 class Contribution(NamedTuple):
@@ -92,3 +93,61 @@ def top_spans(contributions: Iterable[Contribution], k: int = 5, minimum: float 
             chosen.append(Contribution(c.term, c.weight, spans))
             taken.extend(spans)
     return chosen
+
+
+def top_terms(ranked: Iterable[tuple[float, str]], k: int,
+              spans_of: Callable[[str], Sequence[tuple[int, int]]]) -> list[Contribution]:
+    """:func:`top_spans` over ``(weight, term)`` pairs already filtered to ``weight > minimum``.
+
+    The check path ranks a post's terms this way so that it builds a :class:`Contribution`
+    only for the few terms it shows, not for every term of the post. Ties keep the pairs' order,
+    as in :func:`top_spans`.
+
+    >>> spans = {"tired": [(0, 5)], "so tired": [(3, 12)], "so": [(0, 2)]}
+    >>> [c.term for c in top_terms([(0.5, "tired"), (0.5, "so tired"), (0.2, "so")], 2,
+    ...                            lambda t: spans[t])]
+    ['so tired', 'so']
+    """
+    order = sorted(ranked, key=_rank)
+    chosen: list[Contribution] = []
+    taken: list[tuple[int, int]] = []
+    for weight, term in order:
+        if len(chosen) >= k:
+            break
+        where = spans_of(term)
+        if taken:
+            where = [span for span in where if _free(span, taken)]
+        if where:
+            spans = tuple(where)
+            chosen.append(Contribution(term, weight, spans))
+            taken.extend(spans)
+    return chosen
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """True if ``span`` overlaps none of the ``taken`` spans."""
+    start, end = span
+    for taken_start, taken_end in taken:
+        if start < taken_end and taken_start < end:
+            return False
+    return True
+
+
+def _rank(pair: tuple[float, str]) -> tuple[float, int]:
+    """Largest weight first, longer term first on ties (the key :func:`top_spans` sorts by)."""
+    return (-pair[0], -len(pair[1]))
+
+
+def top_contributions(words: Any, weights: Sequence[float], sign: float = 1.0, k: int = 5,
+                      minimum: float = 0.0) -> list[Contribution]:
+    """``top_spans(contributions_of(words, weights, sign), k, minimum, words.spans_of)``, the
+    same list, without a :class:`Contribution` for every term of the post."""
+    if not words.squared:
+        return []
+    norm = math.sqrt(words.squared)
+    ranked = []
+    for term, column, value in zip(words.terms, words.columns, words.values):
+        weight = sign * weights[column] * value / norm
+        if weight > minimum:
+            ranked.append((weight, term))
+    return top_terms(ranked, k, words.spans_of)

@@ -19,6 +19,7 @@ import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, compress
 from typing import Any, Iterable, Mapping
 
 from .style import STYLE_FEATURES, style_from_tokens
@@ -31,6 +32,8 @@ __all__ = ["RuntimeModel", "TermWeights", "CategoryWeights", "WordTerms", "RUNTI
 RUNTIME_FORMAT = 2
 _READABLE_FORMATS = (1, 2)
 _WHITE_SPACES = re.compile(r"\s\s+")
+#: ``count > 1`` as a C-level callable, for :func:`itertools.compress` over counts.
+_MORE_THAN_ONCE = (1).__lt__
 
 
 class _IndexedTerms:
@@ -148,7 +151,7 @@ class WordTerms:
     explanation shows.
     """
 
-    __slots__ = ("terms", "columns", "values", "squared", "dot", "_tokens", "_grams", "_spans")
+    __slots__ = ("terms", "columns", "values", "squared", "dot", "_tokens", "_grams", "_located")
 
     def __init__(self, terms: list[str], columns: list[int], values: list[float],
                  squared: float, dot: float, tokens: list[Token] | None = None,
@@ -160,7 +163,7 @@ class WordTerms:
         self.dot = dot
         self._tokens = tokens if tokens is not None else []
         self._grams = grams if grams is not None else {}
-        self._spans: dict[str, tuple[tuple[int, int], ...]] | None = None
+        self._located: dict[str, list[tuple[int, int]]] | None = None
 
     @property
     def logit_part(self) -> float:
@@ -169,19 +172,26 @@ class WordTerms:
 
     def spans_of(self, term: str) -> tuple[tuple[int, int], ...]:
         """The character spans of every occurrence of ``term``, shortest n-grams first, as
-        :func:`tweetmix.explain.term_spans` lists them."""
-        if self._spans is None:
+        :func:`tweetmix.explain.term_spans` lists them.
+
+        Every n-gram is placed on first use (cheaper than scanning for each term shown); the
+        spans become tuples only for the terms asked for.
+        """
+        located = self._located
+        if located is None:
             tokens = self._tokens
-            located: dict[str, list[tuple[int, int]]] = {}
+            starts = [t[1] for t in tokens]
+            ends = [t[2] for t in tokens]
+            located = self._located = {}
             for n, grams in self._grams.items():
-                for i, gram in enumerate(grams):
-                    where = (tokens[i].start, tokens[i + n - 1].end)
-                    if gram in located:
-                        located[gram].append(where)
+                for gram, start, end in zip(grams, starts, ends[n - 1:]):
+                    where = located.get(gram)
+                    if where is None:
+                        located[gram] = [(start, end)]
                     else:
-                        located[gram] = [where]
-            self._spans = {gram: tuple(where) for gram, where in located.items()}
-        return self._spans.get(term, ())
+                        where.append((start, end))
+        where = located.get(term)
+        return () if where is None else tuple(where)
 
     @property
     def spans(self) -> dict[str, tuple[tuple[int, int], ...]]:
@@ -305,13 +315,18 @@ class RuntimeModel:
         self.sigmoid = (float(sigmoid[0]), float(sigmoid[1]))
         self.categories = categories
         self._word_grams: dict[str, tuple[list[str], float, float]] = {}
+        self._repeat_deltas: dict[tuple[str, int], tuple[float, float]] = {}
         self.category_terms: list[str] = []
         if categories is not None:
             self.attach_categories(categories)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickle the model, not the per-word cache (refilled as posts are scored)."""
-        return {**self.__dict__, "_word_grams": {}}
+        """Pickle the model, not its caches (refilled as posts are scored)."""
+        return {**self.__dict__, "_word_grams": {}, "_repeat_deltas": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Also accept pickles from before a cache existed."""
+        self.__dict__.update({"_word_grams": {}, "_repeat_deltas": {}, **state})
 
     def attach_categories(self, categories: CategoryWeights) -> None:
         """Add the disclosure model (its columns follow this model's word terms)."""
@@ -404,25 +419,30 @@ class RuntimeModel:
         indexed = self.word.indexed
         get = indexed.ids.get
         low, high = self.word.ngram_range
-        texts = [t.text for t in tokens]
+        texts = [t[0] for t in tokens]
         grams: dict[int, list[str]] = {}
         for n in range(low, min(high, len(texts)) + 1):
             if n == 1:
                 grams[n] = texts
             elif n == 2:
-                grams[n] = [f"{a} {b}" for a, b in zip(texts, texts[1:])]
+                grams[n] = list(map(" ".join, zip(texts, texts[1:])))
             else:
                 grams[n] = [" ".join(texts[i:i + n]) for i in range(len(texts) - n + 1)]
-        counts: Counter[str] = Counter()
-        for listed in grams.values():
-            counts.update(listed)
-        known = [(term, column, count) for term, count in counts.items()
-                 if (column := get(term)) is not None]
+        # One Counter over all n-grams, shortest first: the same counts and first-seen order
+        # as updating n by n.
+        counts = Counter(chain.from_iterable(grams.values()))
         rows = indexed.rows
+        terms: list[str] = []
+        columns: list[int] = []
         values: list[float] = []
         dot = 0.0
         squared = 0.0
-        for _, column, count in known:
+        for term, count in counts.items():
+            column = get(term)
+            if column is None:
+                continue
+            terms.append(term)
+            columns.append(column)
             k = 4 * column
             if count == 1:
                 values.append(rows[k])
@@ -433,16 +453,18 @@ class RuntimeModel:
                 values.append(value)
                 dot += rows[k + 1] * value
                 squared += value * value
-        return WordTerms([term for term, _, _ in known], [column for _, column, _ in known],
-                         values, squared, dot, tokens, grams)
+        return WordTerms(terms, columns, values, squared, dot, tokens, grams)
 
     def logit(self, text: str, tokens: list[Token] | None = None,
               word_counts: Mapping[str, int] | None = None,
-              words: WordTerms | None = None, word_part: float | None = None) -> float:
+              words: WordTerms | None = None, word_part: float | None = None,
+              normalised_words: list[str] | None = None) -> float:
         """Linear score towards ``classes[1]`` (professional), before calibration.
 
         Pass the post's ``tokens`` and ``words`` (:meth:`word_terms`), ``word_counts`` or the
-        word block's ``word_part`` of the score when the caller already has them.
+        word block's ``word_part`` of the score when the caller already has them, and
+        ``normalised_words`` (from :func:`~tweetmix.tokenize.tokens_and_words`) with the tokens
+        they came with.
         """
         if tokens is None:
             tokens = tokenize_with_spans(text, patterns=self.patterns)
@@ -455,7 +477,9 @@ class RuntimeModel:
         else:
             value = self.intercept + self.word_terms(tokens).logit_part
         if self.char is not None:
-            value += self._char_part(join_normalised(text, tokens))
+            value += self._char_part_of_words(
+                join_normalised(text, tokens).split() if normalised_words is None
+                else normalised_words)
         if self.style_weights is not None:
             value += sum(w * v for w, v in zip(self.style_weights, style_from_tokens(text, tokens)))
         return value
@@ -469,6 +493,10 @@ class RuntimeModel:
         than once, whose tf is sublinear (``1 + log(count)``): same result, to rounding
         (about 1e-15), as the loop over every gram.
         """
+        return self._char_part_of_words(normalised.split())
+
+    def _char_part_of_words(self, words: list[str]) -> float:
+        """:meth:`_char_part` of the normalised post split at whitespace."""
         assert self.char is not None
         cache = self._word_grams
         if len(cache) > 200_000:
@@ -476,7 +504,7 @@ class RuntimeModel:
         grams: list[str] = []
         dot = 0.0
         squared = 0.0
-        for word in normalised.split():
+        for word in words:
             known = cache.get(word)
             if known is None:
                 known = cache[word] = self._word_char_grams(word)
@@ -485,14 +513,27 @@ class RuntimeModel:
             squared += known[2]
         counts = Counter(grams)
         if len(counts) != len(grams):
-            table = self.char.table
-            for gram, count in counts.items():
-                if count > 1:
-                    idf, weight = table[gram]
-                    value = (1.0 + math.log(count)) * idf
-                    dot += weight * value - count * (weight * idf)
-                    squared += value * value - count * (idf * idf)
+            # The repeated grams, picked out at C speed (most grams of a post occur once); the
+            # same few (" t", "e ", "th" ...) repeat in post after post, so each (gram, count)
+            # correction is computed once and cached.
+            deltas = self._repeat_deltas
+            if len(deltas) > 200_000:
+                deltas.clear()
+            for repeat in compress(counts.items(), map(_MORE_THAN_ONCE, counts.values())):
+                delta = deltas.get(repeat)
+                if delta is None:
+                    delta = deltas[repeat] = self._repeat_delta(*repeat)
+                dot += delta[0]
+                squared += delta[1]
         return dot / math.sqrt(squared) if squared > 0.0 else 0.0
+
+    def _repeat_delta(self, gram: str, count: int) -> tuple[float, float]:
+        """What a gram occurring ``count`` times changes in the dot product and the squared
+        norm, against counting it once per occurrence (sublinear tf: ``1 + log(count)``)."""
+        assert self.char is not None
+        idf, weight = self.char.table[gram]
+        value = (1.0 + math.log(count)) * idf
+        return (weight * value - count * (weight * idf), value * value - count * (idf * idf))
 
     def _word_char_grams(self, word: str) -> tuple[list[str], float, float]:
         """The known char_wb grams of one word, and what they add once each."""

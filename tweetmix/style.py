@@ -51,48 +51,79 @@ def style_vector(text: str, patterns: Mapping[str, str] | None = None) -> list[f
 
 
 def style_from_tokens(text: str, tokens: Sequence[Token]) -> list[float]:
-    """:func:`style_vector` from tokens already computed (hashtag words are ignored)."""
-    kinds: dict[str, int] = {}
-    singular = plural = second = elongated = caps = numbers = n_words = 0
+    """:func:`style_vector` from tokens already computed (hashtag words are ignored).
+
+    Every count is kept in one packed integer (:data:`_FIELD_BITS` bits a count), so a token
+    costs one addition; what a word token adds depends only on its surface and is cached.
+    """
+    packed = 0
+    cache = _WORD_INCREMENTS
+    if len(cache) > _WORD_INCREMENTS_LIMIT:
+        cache.clear()
+    by_kind = _KIND_INCREMENTS
     for t in tokens:
-        kind = t.kind
-        if kind == "hashtag_word":
-            continue
-        kinds[kind] = kinds.get(kind, 0) + 1
-        word = t.text
-        if kind != "word":
-            continue
-        if word == "<num>":
-            numbers += 1
-            continue
-        if not word[:1].isalpha():
-            continue
-        n_words += 1
-        if word in _FIRST_SINGULAR:
-            singular += 1
-        elif word in _FIRST_PLURAL:
-            plural += 1
-        elif word in _SECOND:
-            second += 1
-        surface = text[t.start:t.end]
-        if len(surface) > 2 and _TRIPLE.search(surface):
-            elongated += 1
-        if len(surface) >= 2 and surface.isupper():
-            caps += 1
+        kind = t[3]
+        if kind == "word":
+            surface = text[t[1]:t[2]]
+            increment = cache.get(surface)
+            if increment is None:
+                increment = cache[surface] = _word_increment(t[0], surface)
+            packed += increment
+        else:
+            packed += by_kind.get(kind, 0)
+    mask = _FIELD_MASK
+    (n_words, singular, plural, second, elongated, caps, numbers, emoji, emoticon, handle, url,
+     hashtag, phone) = [(packed >> (_FIELD_BITS * i)) & mask for i in range(len(_FIELDS))]
     n = max(n_words, 1)
     return [
         singular / n,
         plural / n,
         second / n,
-        math.log1p(kinds.get("emoji", 0)),
-        math.log1p(kinds.get("emoticon", 0)),
-        math.log1p(kinds.get("handle", 0)),
-        math.log1p(kinds.get("url", 0)),
-        math.log1p(kinds.get("hashtag", 0)),
-        math.log1p(numbers + kinds.get("phone", 0)),
+        math.log1p(emoji),
+        math.log1p(emoticon),
+        math.log1p(handle),
+        math.log1p(url),
+        math.log1p(hashtag),
+        math.log1p(numbers + phone),
         math.log1p(text.count("!")),
         math.log1p(text.count("?")),
         math.log1p(elongated),
         caps / n,
         math.log1p(len(text)) / 6.0,
     ]
+
+
+# The counts style_from_tokens packs into one integer, in bit-field order. A post has fewer
+# tokens than characters, so 40 bits a field cannot overflow into the next.
+_FIELDS = ("n_words", "singular", "plural", "second", "elongated", "caps", "numbers",
+           "emoji", "emoticon", "handle", "url", "hashtag", "phone")
+_FIELD_BITS = 40
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_ONE = {name: 1 << (_FIELD_BITS * i) for i, name in enumerate(_FIELDS)}
+#: What a token of each non-word kind adds (hashtag words and other kinds add nothing).
+_KIND_INCREMENTS = {kind: _ONE[kind] for kind in ("emoji", "emoticon", "handle", "url", "hashtag",
+                                                  "phone")}
+#: Word-token surface -> what it adds. A word token's text is the surface normalised, so the
+#: surface alone decides. Bounded: cleared when it grows past the limit.
+_WORD_INCREMENTS: dict[str, int] = {}
+_WORD_INCREMENTS_LIMIT = 200_000
+
+
+def _word_increment(word: str, surface: str) -> int:
+    """What one word token (normalised ``word``, original ``surface``) adds to the counts."""
+    if word == "<num>":
+        return _ONE["numbers"]
+    if not word[:1].isalpha():
+        return 0
+    increment = _ONE["n_words"]
+    if word in _FIRST_SINGULAR:
+        increment += _ONE["singular"]
+    elif word in _FIRST_PLURAL:
+        increment += _ONE["plural"]
+    elif word in _SECOND:
+        increment += _ONE["second"]
+    if len(surface) > 2 and _TRIPLE.search(surface):
+        increment += _ONE["elongated"]
+    if len(surface) >= 2 and surface.isupper():
+        increment += _ONE["caps"]
+    return increment

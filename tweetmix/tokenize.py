@@ -29,6 +29,7 @@ __all__ = [
     "PostTokenizer",
     "tokenize",
     "tokenize_with_spans",
+    "tokens_and_words",
     "normalize",
     "join_normalised",
     "pattern_sources",
@@ -79,7 +80,6 @@ _NUMBER_RE = re.compile(r"[+\-]?\d+(?:[,/.:\-]\d+)*[+\-]?")
 _ELONGATION_RE = re.compile(r"(.)\1{2,}", re.DOTALL)
 _CAMEL_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\d|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _STRIP_MODIFIERS_RE = re.compile("[\ufe0f\ufe0e]")
-_CHUNK_RE = re.compile(r"\S+")
 _BARE_LINK_WORDS = frozenset({"http", "https"})
 _TRAILING_PUNCTUATION = frozenset(",.!?;")
 _SPACED_DOT_RE = re.compile(r"[^\S\r\n]*\.")
@@ -186,37 +186,88 @@ def tokenize_with_spans(
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
-    regex = _compiled(patterns)
+    return _tokenize(text, _compiled(patterns), split_hashtags, None)
+
+
+def tokens_and_words(text: str, *, patterns: Mapping[str, str] | None = None
+                     ) -> tuple[list[Token], list[str]]:
+    """:func:`tokenize_with_spans` and ``join_normalised(text, tokens).split()`` in one pass.
+
+    The check path needs both: the tokens for word n-grams and the words of the normalised
+    text for character n-grams. A plain word's normalised form is known from the cache the
+    tokenizer keeps anyway, so only the other stretches of the post are joined and split.
+
+    >>> tokens_and_words("Sooo tired, @Anna #NightShift")[1]
+    ['soo', 'tired,', '<user>', '#nightshift']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    words: list[str] = []
+    return _tokenize(text, _compiled(patterns), True, words), words
+
+
+def _tokenize(text: str, regex: re.Pattern[str], split_hashtags: bool,
+              words: list[str] | None) -> list[Token]:
+    """The tokens of ``text``; with a ``words`` list, also the words of the normalised text
+    appended to it (see :func:`tokens_and_words`)."""
     tokens: list[Token] = []
     append = tokens.append
-    new, normalise = tuple.__new__, _normalise_word  # Token(...) without its Python-level __new__
+    new = tuple.__new__  # Token(...) without its Python-level __new__
+    plain = _PLAIN_CHUNKS
+    if len(plain) > _PLAIN_CHUNKS_LIMIT:
+        plain.clear()
+    find = text.find
     # Most whitespace-separated chunks are plain words, maybe with one trailing punctuation
     # mark; the full pattern would give exactly one word token for them (tests hold it to
     # that), so they skip it. Runs of other chunks go through the full pattern together, so
-    # tokens that span spaces (phone numbers, spaced ellipses) still match.
+    # tokens that span spaces (phone numbers, spaced ellipses) still match. ``str.split``
+    # splits where ``\S+`` does (both use Unicode whitespace), and ``find`` from the end of
+    # the previous chunk gives each chunk's position: cheaper than a match object per chunk.
     region_start = region_end = -1
-    for chunk in _CHUNK_RE.finditer(text):
-        word = chunk.group()
-        if word[-1] in _TRAILING_PUNCTUATION and not (
-            word[-1] == "." and _SPACED_DOT_RE.match(text, chunk.end())  # ". . ." ellipsis
-        ):
-            word = word[:-1]
-        if word.isalpha():
+    position = 0
+    for chunk in text.split():
+        start = find(chunk, position)
+        position = start + len(chunk)
+        entry = plain.get(chunk)
+        if entry is None:
+            entry = plain[chunk] = _plain_chunk(chunk)
+        if entry and not (entry[2] == "." and _SPACED_DOT_RE.match(text, position)):
             if region_start >= 0:
-                _match_region(text, regex, region_start, region_end, split_hashtags, tokens)
+                _match_region(text, regex, region_start, region_end, split_hashtags, tokens,
+                              words)
                 region_start = -1
-            start = chunk.start()
-            end = start + len(word)
-            append(new(Token, (normalise(word), start, end, "word")))
-            if end < chunk.end():
-                append(new(Token, (text[end], end, end + 1, "word")))
+            normalised, length, mark, joined = entry
+            end = start + length
+            append(new(Token, (normalised, start, end, "word")))
+            if mark:
+                append(new(Token, (mark, end, end + 1, "word")))
+            if words is not None:
+                words.append(joined)
         else:
             if region_start < 0:
-                region_start = chunk.start()
-            region_end = chunk.end()
+                region_start = start
+            region_end = position
     if region_start >= 0:
-        _match_region(text, regex, region_start, region_end, split_hashtags, tokens)
+        _match_region(text, regex, region_start, region_end, split_hashtags, tokens, words)
     return tokens
+
+
+#: Chunk -> (normalised word, length of the word, trailing mark or "", the two joined) for
+#: chunks that are a plain word with at most one trailing punctuation mark, ``()`` for others.
+#: A chunk ending in "." is plain unless a spaced ellipsis follows, which depends on the text
+#: after it, so that is checked for each occurrence. Bounded: cleared past the limit.
+_PLAIN_CHUNKS: dict[str, tuple[str, int, str, str] | tuple[()]] = {}
+_PLAIN_CHUNKS_LIMIT = 200_000
+
+
+def _plain_chunk(chunk: str) -> tuple[str, int, str, str] | tuple[()]:
+    """The :data:`_PLAIN_CHUNKS` entry of ``chunk`` (assuming no spaced ellipsis follows)."""
+    mark = chunk[-1] if chunk[-1] in _TRAILING_PUNCTUATION else ""
+    word = chunk[:-1] if mark else chunk
+    if not word.isalpha():
+        return ()
+    normalised = _normalise_word(word)
+    return (normalised, len(word), mark, normalised + mark)
 
 
 def _tokenize_reference(text: str, split_hashtags: bool = True,
@@ -228,34 +279,46 @@ def _tokenize_reference(text: str, split_hashtags: bool = True,
 
 
 def _match_region(text: str, regex: re.Pattern[str], start: int, end: int,
-                  split_hashtags: bool, tokens: list[Token]) -> None:
-    """Tokens of ``text[start:end]`` by the full pattern (lookbehinds see the whole text)."""
+                  split_hashtags: bool, tokens: list[Token], words: list[str] | None = None
+                  ) -> None:
+    """Tokens of ``text[start:end]`` by the full pattern (lookbehinds see the whole text).
+
+    With a ``words`` list, the words of this stretch of the normalised text are appended to it
+    (whitespace, which is never inside a token here, separates the stretch from the rest).
+    """
+    first = len(tokens)
+    region_start, region_end = start, end
     append = tokens.append
+    new = tuple.__new__  # Token(...) without its Python-level __new__
     for match in regex.finditer(text, start, end):
         kind = match.lastgroup or "word"
         surface = match.group()
         start, end = match.span()
         if kind == "plain" or kind == "word":
-            append(Token(_normalise_word(surface), start, end, "word"))
+            append(new(Token, (_normalise_word(surface), start, end, "word")))
         elif kind == "handle":
-            append(Token(USER, start, end, kind))
+            append(new(Token, (USER, start, end, kind)))
         elif kind == "url":
-            append(Token(URL, start, end, kind))
+            append(new(Token, (URL, start, end, kind)))
         elif kind == "email":
-            append(Token(EMAIL, start, end, kind))
+            append(new(Token, (EMAIL, start, end, kind)))
         elif kind == "phone":
-            append(Token(PHONE, start, end, kind))
+            append(new(Token, (PHONE, start, end, kind)))
         elif kind == "hashtag":
-            append(Token("#" + _reduce_elongation(_lower(surface[1:])), start, end, kind))
+            append(new(Token, ("#" + _reduce_elongation(_lower(surface[1:])), start, end, kind)))
             if split_hashtags:
                 for word, s, e in _hashtag_words(surface):
-                    append(Token(_normalise_word(word), start + s, start + e, "hashtag_word"))
+                    append(new(Token, (_normalise_word(word), start + s, start + e,
+                                       "hashtag_word")))
         elif kind == "entity":
-            append(Token(html.unescape(_lower(surface)), start, end, kind))
+            append(new(Token, (html.unescape(_lower(surface)), start, end, kind)))
         elif kind in ("emoji", "zwj", "flag"):
-            append(Token(_STRIP_MODIFIERS_RE.sub("", surface) or surface, start, end, "emoji"))
+            append(new(Token, (_STRIP_MODIFIERS_RE.sub("", surface) or surface, start, end,
+                               "emoji")))
         else:  # emoticon, tag, arrow
-            append(Token(_reduce_elongation(_lower(surface)), start, end, kind))
+            append(new(Token, (_reduce_elongation(_lower(surface)), start, end, kind)))
+    if words is not None:
+        words += _join(text, region_start, region_end, tokens[first:]).split()
 
 
 def tokenize(text: str, *, patterns: Mapping[str, str] | None = None) -> list[str]:
@@ -280,15 +343,20 @@ def normalize(text: str, *, patterns: Mapping[str, str] | None = None) -> str:
 
 def join_normalised(text: str, tokens: list[Token]) -> str:
     """Rebuild ``text`` with each token's span replaced by its normal form (hashtag words skipped)."""
+    return _join(text, 0, len(text), tokens)
+
+
+def _join(text: str, start: int, end: int, tokens: list[Token]) -> str:
+    """:func:`join_normalised` of ``text[start:end]``, which holds ``tokens``."""
     pieces: list[str] = []
-    position = 0
+    position = start
     for token in tokens:
-        if token.kind == "hashtag_word":
+        if token[3] == "hashtag_word":
             continue
-        pieces.append(text[position:token.start])
-        pieces.append(token.text)
-        position = token.end
-    pieces.append(text[position:])
+        pieces.append(text[position:token[1]])
+        pieces.append(token[0])
+        position = token[2]
+    pieces.append(text[position:end])
     return "".join(pieces)
 
 

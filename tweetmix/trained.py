@@ -14,13 +14,13 @@ from typing import Any, Iterable, Mapping, overload
 
 from .disclosure import CATEGORY_PHRASES, disclose
 from .exceptions import IncompatibleModelError, InvalidTextError, TextTooLongError
-from .explain import contributions_of, top_spans
+from .explain import top_contributions
 from .persistence import (check_estimator_versions, dump_estimator, load_estimator, read_header,
                           read_section, write_model_file)
 from .policy import ALL_CATEGORIES, Policy
 from .result import CheckResult, Finding
 from .runtime import RuntimeModel
-from .tokenize import tokenize_with_spans
+from .tokenize import tokens_and_words
 
 __all__ = ["TweetmixModel", "as_text_list", "validate_post"]
 
@@ -155,9 +155,9 @@ class TweetmixModel:
 
     def _check_one(self, text: str, policy: Policy, index: int | None) -> CheckResult:
         runtime = self.runtime
-        tokens = tokenize_with_spans(text, patterns=runtime.patterns)
+        tokens, normalised_words = tokens_and_words(text, patterns=runtime.patterns)
         words = runtime.word_terms(tokens)
-        logit = runtime.logit(text, tokens, words=words)
+        logit = runtime.logit(text, tokens, words=words, normalised_words=normalised_words)
         p_personal = runtime.probability(logit)
         personal = p_personal >= policy.threshold
         label = runtime.classes[0] if personal else runtime.classes[1]
@@ -168,17 +168,18 @@ class TweetmixModel:
         allow_lists = bool(policy.allow_terms or policy.allow_rules)  # else nothing is allowed
         if allow_lists:
             findings = [f for f in findings if not policy.allows(f.text, f.rule_id)]
-        categories = tuple(c for c in ALL_CATEGORIES if any(f.category == c for f in findings))
+        found = {f.category for f in findings}
+        categories = tuple(c for c in ALL_CATEGORIES if c in found) if found else ()
         if any(c in policy.warn_categories for c in categories):
             verdict = "warning"
         else:
             verdict = "notice" if personal else "ok"
         # Words towards personal: the linear score points to classes[1], hence the sign.
-        contributions = contributions_of(words, runtime.word.indexed.weight, sign=-1.0)
+        message = CATEGORY_PHRASES["personal"]
         reasons = tuple(
-            Finding(s, e, text[s:e], "personal", "model.personal_words",
-                    CATEGORY_PHRASES["personal"], c.weight)
-            for c in top_spans(contributions, k=5, spans_of=words.spans_of) for s, e in c.spans
+            Finding(s, e, text[s:e], "personal", "model.personal_words", message, c.weight)
+            for c in top_contributions(words, runtime.word.indexed.weight, sign=-1.0, k=5)
+            for s, e in c.spans
             if not (allow_lists and policy.allows(text[s:e], "model.personal_words"))
         )
         return CheckResult(verdict, p_personal, policy.threshold, label, categories,
