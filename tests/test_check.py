@@ -169,3 +169,52 @@ def test_digit_count_prefilter_changes_no_contact_finding(starter, monkeypatch):
     monkeypatch.setattr(contacts, "_RULES", unfiltered)
     assert [contacts.find_contact_details(t) for t in posts] == fast
     assert any(fast[:len(CONTACT_POSTS)])
+
+
+# -- how category scores, cues and the stack decide --------------------------------------------
+
+def _with_stack(model, intercept: float, framed_weight: float = 0.0):
+    """A copy of ``model`` whose category decision is a stack with the given weights."""
+    import copy
+
+    from tweetmix.stacking import CategoryStack
+
+    runtime = copy.copy(model.runtime)
+    categories = copy.copy(runtime.categories)
+    names = categories.names
+    categories.stack = CategoryStack(names, [[0.0, framed_weight, 0.0, 0.0]] * len(names),
+                                     [intercept] * len(names))
+    categories.thresholds = [0.5] * len(names)
+    runtime.categories = categories
+    return type(model)(runtime, model.manifest)
+
+
+def test_the_stack_decides_which_categories_are_reported():
+    model = tweetmix.default_model()
+    text = "third night in A&E with my dad, no sleep"
+    never = _with_stack(model, intercept=-50.0).check(text)
+    assert never.categories == () and never.verdict != "warning"
+    assert all(p < 1e-9 for p in never.category_scores.values())
+    # only framed cues count: health and family are framed here, sexuality is not
+    cued = _with_stack(model, intercept=-5.0, framed_weight=20.0).check(text)
+    assert {"health", "family"} <= set(cued.categories)
+    assert "sexuality" not in cued.categories
+    assert cued.category_scores["health"] > 0.99 > cued.category_scores["sexuality"]
+
+
+def test_a_category_is_reported_only_with_words_that_name_it():
+    always = _with_stack(tweetmix.default_model(), intercept=50.0)
+    # every category clears its bar, but nothing here names one: nothing is reported
+    empty = always.check("at the, in the, on it. and then?")
+    assert empty.categories == ()
+    assert empty.findings == ()
+    named = always.check("hospital again with the kids tonight")
+    assert named.categories  # some categories, each shown by words that name something
+    for finding in named.findings:
+        assert finding.text and finding.text.lower() not in ("at", "the", "with", "again")
+
+
+def test_no_finding_is_empty_on_the_starter_posts(starter_posts):
+    for result in tweetmix.default_model().check(starter_posts):
+        for finding in result.findings:
+            assert finding.end > finding.start and finding.text, result.to_dict()

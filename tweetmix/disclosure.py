@@ -2,15 +2,18 @@
 
 Three sources meet here:
 
-* the category model's probabilities (:class:`~tweetmix.runtime.CategoryWeights`), with
-  per-category thresholds chosen for precision on held-out posts;
-* evidence cues (:mod:`tweetmix.evidence`): lexicon words in first-person or own-circle framing,
-  which both lower the bar for a category (the post says "my", so it is a disclosure, not a
-  discussion) and give the spans a person is shown;
+* the category model's probabilities (:class:`~tweetmix.runtime.CategoryWeights`);
+* evidence cues (:mod:`tweetmix.evidence`): lexicon words in first-person or own-circle framing
+  (the post says "my", so it is a disclosure, not a discussion). The model's probability and the
+  counts of framed and unframed cues are combined by a small fitted stack
+  (:mod:`tweetmix.stacking`) whose threshold per category was chosen for precision on held-out
+  posts; framed cues are also the spans a person is shown;
 * contact-detail rules (:mod:`tweetmix.contacts`), which need no model at all.
 
-A category whose model score clears its threshold but has no cue is explained by the terms that
-raised its score most, so every reported category comes with the words that show it.
+A category reported without a framed cue is explained by the terms that raised its score most.
+Only terms that name something count: if all the model has is "at", "night" and a quotation
+mark, nothing in the post shows the category and it is not reported, so every reported
+category comes with words a person can recognise as the reason.
 """
 from __future__ import annotations
 
@@ -22,7 +25,8 @@ from .explain import Contribution, term_spans, top_spans
 from .result import Finding
 from .tokenize import Token
 
-__all__ = ["CATEGORY_PHRASES", "EVIDENCE_FACTOR", "disclose", "message_for"]
+__all__ = ["CATEGORY_PHRASES", "EVIDENCE_FACTOR", "FUNCTION_WORDS", "disclose", "message_for",
+           "names_something"]
 
 #: How a friend would say what a category reveals.
 CATEGORY_PHRASES = {
@@ -40,8 +44,44 @@ CATEGORY_PHRASES = {
     "personal": "reads as personal",
 }
 
-#: A framed cue lowers a category's threshold to this fraction of it.
+#: For models saved before the stack (runtime format 2): a framed cue lowers a category's
+#: threshold to this fraction of it.
 EVIDENCE_FACTOR = 0.5
+
+#: Words that name nothing by themselves. A term made only of these (or of punctuation, single
+#: letters and placeholders such as ``<num>``) is never quoted as the reason for a category.
+FUNCTION_WORDS = frozenset("""
+a about above after again against ago all almost also am an and any anyone anything are around as
+at away back be because been before being below between both but by can can't cannot cant come
+comes coming could couldn't did didn't do does doesn't doing don't done dont down during each
+else even ever every everyone everything few for from get gets getting go goes going gone gonna
+got gotta had hadn't has hasn't have haven't having he he'd he'll he's her here hers herself him
+himself his how i i'd i'll i'm i've id ill im in into is isn't it it's its itself ive just keep
+let let's like made make makes many may me might mine more most much must my myself near never
+next no nor not now of off oh ok okay on once one only onto or other our ours ourselves out over
+own pm quite rather really same say says see she she'd she'll she's should so some something still
+such take than that that's thats the their theirs them themselves then there there's these they
+they'd they'll they're they've thing things this those though through thru to too under until up
+upon us very was wasn't way we we'd we'll we're we've well went were weren't what what's when
+where which while who who's whom whose why will with within without won't would wouldn't yeah
+yes yet you you'd you'll you're you've your yours yourself yourselves u ur y'all yall lol
+day days night nights time times today tonight tomorrow yesterday week weeks morning evening
+""".split())
+
+
+def names_something(term: str) -> bool:
+    """Whether a model term could show a person why a category was raised.
+
+    >>> [names_something(t) for t in ("at", "my dad", '" .', "a &", "<num> pm", "#sad", "rehab")]
+    [False, True, False, False, False, True, True]
+    """
+    for word in term.split(" "):
+        if word in FUNCTION_WORDS or word.startswith("<"):
+            continue
+        letters = sum(ch.isalpha() for ch in word)
+        if letters >= 2 or (letters == 0 and not word.isascii()):  # a word, or an emoji
+            return True
+    return False
 
 _CONTACT_LABELS = {"phone": "a phone number", "email": "an e-mail address",
                    "address": "a street address", "postcode": "a postcode"}
@@ -61,13 +101,14 @@ def _model_spans(tokens: Sequence[Token], runtime: Any, row: int, columns: list[
         return []
     terms = runtime.category_terms
     weights = runtime.categories.by_term[columns, row] * scaled
+    raising = [(terms[c], float(w)) for c, w in zip(columns, weights)
+               if w > 0 and names_something(terms[c])]
     if words is not None:  # located lazily, for the terms shown only
-        return top_spans([Contribution(terms[c], float(w), ()) for c, w in zip(columns, weights)
-                          if w > 0], k=2, spans_of=words.spans_of)
+        return top_spans([Contribution(term, w, ()) for term, w in raising], k=2,
+                         spans_of=words.spans_of)
     located = term_spans(tokens, runtime.word.ngram_range[1])
-    contributions = [Contribution(terms[c], float(w), tuple(located.get(terms[c], ())))
-                     for c, w in zip(columns, weights) if w > 0]
-    return top_spans(contributions, k=2)
+    return top_spans([Contribution(term, w, tuple(located.get(term, ()))) for term, w in raising],
+                     k=2)
 
 
 def disclose(text: str, tokens: Sequence[Token], runtime: Any,
@@ -93,28 +134,32 @@ def disclose(text: str, tokens: Sequence[Token], runtime: Any,
         return scores, findings
     probabilities, columns, scaled = runtime.category_scores(tokens, word_counts, words)
     values = probabilities.tolist()
-    scores = dict(zip(categories.names, values))
+    stack = getattr(categories, "stack", None)
     for row, (name, p, threshold) in enumerate(zip(categories.names, values,
                                                    categories.thresholds)):
-        if p < threshold * EVIDENCE_FACTOR:
-            continue  # under the bar even with framed cues
-        framed = [c for c in cues.get(name, ()) if c.framed]
-        bar = threshold * (EVIDENCE_FACTOR if framed else 1.0)
-        if p < bar:
+        found = cues.get(name, ())
+        framed = [c for c in found if c.framed]
+        if stack is not None:
+            p = stack.probability(row, p, len(framed), len(found) - len(framed))
+            if p < threshold:
+                scores[name] = p
+                continue
+        elif p < threshold * (EVIDENCE_FACTOR if framed else 1.0):
+            scores[name] = p
             continue
+        scores[name] = p
         if framed:
             message = message_for(name, [c.text for c in framed])
             findings.extend(Finding(c.start, c.end, c.text, name, c.rule_id, message, p)
                             for c in framed)
             continue
         chosen = _model_spans(tokens, runtime, row, columns, scaled, words)
-        quotes = [text[s:e] for c in chosen for s, e in c.spans[:1]]
-        message = message_for(name, quotes)
+        if not chosen:
+            continue  # nothing in the post names it (see the module notes)
+        message = message_for(name, [text[s:e] for c in chosen for s, e in c.spans[:1]])
         for c in chosen:
             for start, end in c.spans:
                 findings.append(Finding(start, end, text[start:end], name,
                                         f"{name}.model", message, c.weight))
-        if not chosen:
-            findings.append(Finding(0, 0, "", name, f"{name}.model", message, p))
     findings.sort(key=lambda f: (f.start, f.end, f.category))
     return scores, findings

@@ -22,15 +22,18 @@ from dataclasses import dataclass
 from itertools import chain, compress
 from typing import Any, Iterable, Mapping
 
+from .stacking import CategoryStack
 from .style import STYLE_FEATURES, style_from_tokens
 from .tokenize import TOKENIZER_VERSION, Token, join_normalised, tokenize_with_spans
 
 __all__ = ["RuntimeModel", "TermWeights", "CategoryWeights", "WordTerms", "RUNTIME_FORMAT"]
 
 #: Written by :meth:`RuntimeModel.to_bytes`. Format 2 stores each term block as one string and
-#: two base64 float arrays (format 1: JSON lists), which parses several times faster.
-RUNTIME_FORMAT = 2
-_READABLE_FORMATS = (1, 2)
+#: two base64 float arrays (format 1: JSON lists), which parses several times faster. Format 3
+#: adds the categories' combination with evidence cues (:mod:`tweetmix.stacking`); its
+#: thresholds apply to the combined score, so readers of format 2 must not load it.
+RUNTIME_FORMAT = 3
+_READABLE_FORMATS = (1, 2, 3)
 _WHITE_SPACES = re.compile(r"\s\s+")
 #: ``count > 1`` as a C-level callable, for :func:`itertools.compress` over counts.
 _MORE_THAN_ONCE = (1).__lt__
@@ -229,13 +232,19 @@ class CategoryWeights:
     """The disclosure model: one logistic regression per category over the word block's terms.
 
     ``weights`` is a ``(n_categories, n_terms)`` array whose columns follow the word block's term
-    order; ``thresholds`` are the probabilities at which each category is reported.
+    order; ``thresholds`` are the probabilities at which each category is reported. ``stack``
+    combines each category's probability with its evidence cues; the thresholds then apply to
+    the combination. Models saved before it existed have none (see
+    :func:`tweetmix.disclosure.disclose`).
     """
 
     def __init__(self, names: list[str], intercepts: list[float], thresholds: list[float],
-                 weights: Any):
+                 weights: Any, stack: CategoryStack | None = None):
         import numpy as np
 
+        if stack is not None and stack.names != list(names):
+            raise ValueError(f"the stack's categories {stack.names} differ from {list(names)}")
+        self.stack = stack
         self.names = list(names)
         self.intercepts = np.asarray(intercepts, dtype=np.float64)
         self.thresholds = list(thresholds)
@@ -257,8 +266,8 @@ class CategoryWeights:
         return self._by_term
 
     @classmethod
-    def from_classifier(cls, disclosure: Any, word: TermWeights, thresholds: list[float]
-                        ) -> "CategoryWeights":
+    def from_classifier(cls, disclosure: Any, word: TermWeights, thresholds: list[float],
+                        stack: CategoryStack | None = None) -> "CategoryWeights":
         import numpy as np
 
         vocabulary = disclosure.vectorizer_.vocabulary_
@@ -268,7 +277,7 @@ class CategoryWeights:
         coef = np.vstack([est.coef_.ravel() for est in disclosure.estimators_])
         return cls([str(c) for c in disclosure.classes_],
                    [float(est.intercept_[0]) for est in disclosure.estimators_],
-                   thresholds, coef[:, columns])
+                   thresholds, coef[:, columns], stack)
 
     def to_json(self) -> dict[str, Any]:
         import numpy as np
@@ -280,6 +289,7 @@ class CategoryWeights:
             "shape": list(self.weights.shape),
             "weights": base64.b64encode(np.ascontiguousarray(self.weights, "<f8").tobytes()
                                         ).decode("ascii"),
+            "stack": self.stack.to_json() if self.stack else None,
         }
 
     @classmethod
@@ -287,8 +297,10 @@ class CategoryWeights:
         import numpy as np
 
         weights = np.frombuffer(base64.b64decode(data["weights"]), dtype="<f8")
+        stack = data.get("stack")
         return cls(data["names"], data["intercepts"], data["thresholds"],
-                   weights.reshape(data["shape"]))
+                   weights.reshape(data["shape"]),
+                   CategoryStack.from_json(stack) if stack else None)
 
 
 class RuntimeModel:

@@ -20,6 +20,7 @@ from .model import PERSONAL, PersonalClassifier, validate_labels, validate_texts
 from .persistence import data_fingerprint, environment_versions
 from .policy import Policy
 from .runtime import CategoryWeights, RuntimeModel
+from .stacking import CategoryStack, fit_category_stack
 from .trained import TweetmixModel
 
 __all__ = ["train", "deduplicate", "cross_validated_scores"]
@@ -94,14 +95,33 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, min_precision: float = 0.8
     return float(cuts["threshold"][k]), round(float(precision[k]), 4), round(float(recall[k]), 4)
 
 
+def cue_counts(texts: Sequence[str], names: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Framed and unframed evidence cues per post and category (what the stack combines)."""
+    from .evidence import find_evidence
+
+    column = {name: k for k, name in enumerate(names)}
+    framed = np.zeros((len(texts), len(names)), dtype=np.int64)
+    unframed = np.zeros_like(framed)
+    for i, text in enumerate(texts):
+        for cue in find_evidence(text):
+            k = column.get(cue.category)
+            if k is not None:
+                (framed if cue.framed else unframed)[i, k] += 1
+    return framed, unframed
+
+
 def fit_disclosure(texts: list[str], categories: list[Any], groups: list[Any] | None,
                    vectorizer: Any, cv: int, progress: Progress | None = None
-                   ) -> tuple[Any, list[float], dict[str, Any]]:
-    """Fit the category model on ``vectorizer``'s terms; thresholds from out-of-fold scores."""
+                   ) -> tuple[Any, CategoryStack, list[float], dict[str, Any]]:
+    """Fit the category model on ``vectorizer``'s terms and its combination with evidence cues.
+
+    The combination (:mod:`tweetmix.stacking`) is fitted on out-of-fold scores, and each
+    category's threshold is chosen on the combination's scores for precision >= 0.8.
+    """
     from sklearn.base import clone
     from sklearn.model_selection import GroupKFold, KFold
 
-    from .model import DisclosureClassifier
+    from .model import MODELLED_CATEGORIES, DisclosureClassifier
 
     model = DisclosureClassifier(vectorizer=vectorizer)
     targets = model._encode(categories, len(texts))
@@ -118,18 +138,22 @@ def fit_disclosure(texts: list[str], categories: list[Any], groups: list[Any] | 
         fold.fit([texts[i] for i in train_idx], [categories[i] for i in train_idx],
                  features=matrix[train_idx])
         oof[test_idx] = fold.predict_proba_features(matrix[test_idx])
+    if progress:
+        progress("combining category scores with evidence cues")
+    framed, unframed = cue_counts(texts, MODELLED_CATEGORIES)
+    stack = fit_category_stack(MODELLED_CATEGORIES, oof, targets, framed, unframed)
     thresholds, report = [], {}
-    from .model import MODELLED_CATEGORIES
-
     for j, name in enumerate(MODELLED_CATEGORIES):
-        threshold, precision, recall = choose_threshold(targets[:, j], oof[:, j])
+        combined = np.asarray([stack.probability(j, p, f, u) for p, f, u in zip(
+            oof[:, j], framed[:, j], unframed[:, j])])
+        threshold, precision, recall = choose_threshold(targets[:, j], combined)
         thresholds.append(threshold)
         report[name] = {"threshold": round(threshold, 4), "precision": precision,
                         "recall": recall, "support": int(targets[:, j].sum())}
     if progress:
         progress("fitting the disclosure model on all posts")
     model.fit(texts, categories, features=matrix)
-    return model, thresholds, report
+    return model, stack, thresholds, report
 
 
 def train(
@@ -153,7 +177,8 @@ def train(
     categories : sequence, optional
         For each post, the sensitive categories it discloses (a list, or a ``;``-separated
         string; see DESIGN §2). Given, the model also learns to name categories, with
-        thresholds chosen on out-of-fold scores for precision >= 0.8.
+        thresholds chosen on out-of-fold scores (combined with evidence cues, see
+        :mod:`tweetmix.stacking`) for precision >= 0.8.
     groups : sequence, optional
         Author (or thread) of each post; cross-validation then never splits an author.
     cv : int
@@ -204,10 +229,10 @@ def train(
     category_report: dict[str, Any] = {}
     if category_list is not None:
         word = dict(estimator.features_.transformer_list)["word"]
-        disclosure, thresholds, category_report = fit_disclosure(
+        disclosure, stack, thresholds, category_report = fit_disclosure(
             text_list, category_list, group_list, word, max(cv, 3), report)
         runtime.attach_categories(
-            CategoryWeights.from_classifier(disclosure, runtime.word, thresholds))
+            CategoryWeights.from_classifier(disclosure, runtime.word, thresholds, stack))
     counts = {str(k): int(v) for k, v in zip(*np.unique(label_array, return_counts=True))}
     manifest = {
         "name": name,
