@@ -218,3 +218,17 @@ def test_no_finding_is_empty_on_the_starter_posts(starter_posts):
     for result in tweetmix.default_model().check(starter_posts):
         for finding in result.findings:
             assert finding.end > finding.start and finding.text, result.to_dict()
+
+
+def test_models_without_category_rows_report_framed_cues():
+    import copy
+
+    model = tweetmix.default_model()
+    runtime = copy.copy(model.runtime)
+    runtime.categories = None  # as an out-of-core model has
+    bare = type(model)(runtime, model.manifest)
+    result = bare.check("third night in A&E with my dad, no sleep")
+    assert "health" in result.categories and result.verdict == "warning"
+    assert result.category_scores == {}
+    assert all(f.rule_id.split(".")[-1] != "model" for f in result.findings)
+    assert bare.check("Hospitals are short of nurses this winter").categories == ()

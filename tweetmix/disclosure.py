@@ -130,7 +130,13 @@ def disclose(text: str, tokens: Sequence[Token], runtime: Any,
     for cue in find_evidence(text):
         cues.setdefault(cue.category, []).append(cue)
     categories = runtime.categories
-    if categories is None:
+    if categories is None:  # no learned category rows (out-of-core models): framed cues alone
+        for name, found in cues.items():
+            framed = [c for c in found if c.framed]
+            message = message_for(name, [c.text for c in framed])
+            findings.extend(Finding(c.start, c.end, c.text, name, c.rule_id, message, 1.0)
+                            for c in framed)
+        findings.sort(key=lambda f: (f.start, f.end, f.category))
         return scores, findings
     probabilities, columns, scaled = runtime.category_scores(tokens, word_counts, words)
     values = probabilities.tolist()
