@@ -43,10 +43,10 @@ def test_top_contributions_equal_ranking_every_contribution(runtime, posts, k, s
 
 
 def test_ties_keep_their_order_and_longer_terms_win():
-    spans = {"a": [(0, 1)], "b": [(2, 3)], "a b": [(0, 3)], "c": [(4, 5)]}
-    ranked = [(0.5, "a"), (0.5, "b"), (0.5, "a b"), (0.5, "c")]
+    spans = {"aa": [(0, 2)], "bb": [(3, 5)], "aa bb": [(0, 5)], "cc": [(6, 8)]}
+    ranked = [(0.5, "aa"), (0.5, "bb"), (0.5, "aa bb"), (0.5, "cc")]
     chosen = top_terms(ranked, 3, lambda term: spans[term])
-    assert [c.term for c in chosen] == ["a b", "c"]  # "a" and "b" overlap "a b"
+    assert [c.term for c in chosen] == ["aa bb", "cc"]  # "aa" and "bb" overlap "aa bb"
     as_contributions = [Contribution(t, w, tuple(spans[t])) for w, t in ranked]
     assert top_spans(as_contributions, k=3) == chosen
 
@@ -62,3 +62,16 @@ def test_a_post_without_known_words_has_no_reasons(runtime):
     words = runtime.word_terms(tokens)
     assert words.terms == []
     assert top_contributions(words, runtime.word.indexed.weight, sign=-1.0) == []
+
+
+def test_reasons_quote_no_lone_letters_or_punctuation(starter):
+    import tweetmix
+    from tweetmix.explain import readable
+
+    results = tweetmix.default_model().check(starter.data[:600])
+    shown = [r for result in results for r in result.reasons]
+    assert shown  # the check still gives reasons
+    assert all(readable(r.text.lower()) or not r.text.isascii() for r in shown)
+    a_and_e = tweetmix.check("third night in A&E with my dad, no sleep")
+    assert "A" not in [r.text for r in a_and_e.reasons]
+    assert "my" in [r.text for r in a_and_e.reasons]

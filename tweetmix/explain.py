@@ -72,17 +72,52 @@ def contributions_of(words: Any, weights: Sequence[float], sign: float = 1.0
             for term, column, value in zip(words.terms, words.columns, words.values)]
 
 
+_READABLE: dict[str, bool] = {}
+_READABLE_LIMIT = 200_000
+
+
+def readable(term: str) -> bool:
+    """Whether a term means something to a person when it is quoted as a reason.
+
+    Words of two letters or more, "I", emoji and emoticons do; a lone letter (the "A" of "A&E"
+    is a token of its own), punctuation or a placeholder (``<num>``) does not, however much
+    weight the model gives it.
+
+    >>> [readable(t) for t in ("tired", "i", "😭", ":)", "a", ", .", "& e", "my !", ". <num>")]
+    [True, True, True, True, False, False, False, True, False]
+    """
+    known = _READABLE.get(term)
+    if known is None:
+        known = any(_readable_word(word) for word in term.split(" "))
+        if len(_READABLE) >= _READABLE_LIMIT:
+            _READABLE.clear()
+        _READABLE[term] = known
+    return known
+
+
+def _readable_word(word: str) -> bool:
+    if word.startswith("<") and word.endswith(">"):
+        return False  # a placeholder: the number, link or handle it stands for says nothing
+    letters = sum(ch.isalpha() for ch in word)
+    if letters >= 2 or word == "i":
+        return True
+    if letters == 0 and not word.isascii():
+        return True  # emoji and other symbols
+    return letters <= 1 and len(word) >= 2 and not word.isalnum()  # emoticons: ":)", ":d", "<3"
+
+
 def top_spans(contributions: Iterable[Contribution], k: int = 5, minimum: float = 0.0,
               spans_of: Callable[[str], Sequence[tuple[int, int]]] | None = None
               ) -> list[Contribution]:
-    """The ``k`` largest positive contributions, longest terms first on ties, no overlaps.
+    """The ``k`` largest positive contributions, longest terms first on ties, no overlaps;
+    only :func:`readable` terms.
 
     ``spans_of(term)``, if given, replaces each contribution's own spans; it is called only for
     the terms considered, so callers can locate terms lazily.
     """
     chosen: list[Contribution] = []
     taken: list[tuple[int, int]] = []
-    ranked = sorted((c for c in contributions if c.weight > minimum),
+    ranked = sorted((c for c in contributions if c.weight > minimum and readable(c.term)),
                     key=lambda c: (-c.weight, -len(c.term)))
     for c in ranked:
         if len(chosen) >= k:
@@ -148,6 +183,6 @@ def top_contributions(words: Any, weights: Sequence[float], sign: float = 1.0, k
     ranked = []
     for term, column, value in zip(words.terms, words.columns, words.values):
         weight = sign * weights[column] * value / norm
-        if weight > minimum:
+        if weight > minimum and readable(term):
             ranked.append((weight, term))
     return top_terms(ranked, k, words.spans_of)
