@@ -21,7 +21,7 @@ from typing import Any, Mapping, Sequence
 
 from .contacts import find_contact_details
 from .evidence import find_evidence
-from .explain import Contribution, term_spans, top_spans
+from .explain import Contribution, readable, term_spans, top_spans
 from .result import Finding
 from .tokenize import Token
 
@@ -70,18 +70,13 @@ day days night nights time times today tonight tomorrow yesterday week weeks mor
 
 
 def names_something(term: str) -> bool:
-    """Whether a model term could show a person why a category was raised.
+    """Whether a model term could show a person why a category was raised: it holds a
+    :func:`~tweetmix.explain.readable` word that is not a function word.
 
     >>> [names_something(t) for t in ("at", "my dad", '" .', "a &", "<num> pm", "#sad", "rehab")]
     [False, True, False, False, False, True, True]
     """
-    for word in term.split(" "):
-        if word in FUNCTION_WORDS or word.startswith("<"):
-            continue
-        letters = sum(ch.isalpha() for ch in word)
-        if letters >= 2 or (letters == 0 and not word.isascii()):  # a word, or an emoji
-            return True
-    return False
+    return any(word not in FUNCTION_WORDS and readable(word) for word in term.split(" "))
 
 _CONTACT_LABELS = {"phone": "a phone number", "email": "an e-mail address",
                    "address": "a street address", "postcode": "a postcode"}
@@ -147,13 +142,12 @@ def disclose(text: str, tokens: Sequence[Token], runtime: Any,
         framed = [c for c in found if c.framed]
         if stack is not None:
             p = stack.probability(row, p, len(framed), len(found) - len(framed))
-            if p < threshold:
-                scores[name] = p
-                continue
-        elif p < threshold * (EVIDENCE_FACTOR if framed else 1.0):
-            scores[name] = p
-            continue
+            reported = p >= threshold
+        else:  # a model saved before the stack existed (runtime format 1 or 2)
+            reported = p >= threshold * (EVIDENCE_FACTOR if framed else 1.0)
         scores[name] = p
+        if not reported:
+            continue
         if framed:
             message = message_for(name, [c.text for c in framed])
             findings.extend(Finding(c.start, c.end, c.text, name, c.rule_id, message, p)

@@ -73,6 +73,7 @@ def contributions_of(words: Any, weights: Sequence[float], sign: float = 1.0
 
 
 _READABLE: dict[str, bool] = {}
+_PLAIN_PUNCTUATION = frozenset(".,!?…-–—_*'\"/\\|~")
 _READABLE_LIMIT = 200_000
 
 
@@ -83,8 +84,8 @@ def readable(term: str) -> bool:
     is a token of its own), punctuation or a placeholder (``<num>``) does not, however much
     weight the model gives it.
 
-    >>> [readable(t) for t in ("tired", "i", "😭", ":)", "a", ", .", "& e", "my !", ". <num>")]
-    [True, True, True, True, False, False, False, True, False]
+    >>> [readable(t) for t in ("tired", "i", "😭", ":)", "a", ", .", "...", "& e", "my !", ". <num>")]
+    [True, True, True, True, False, False, False, False, True, False]
     """
     known = _READABLE.get(term)
     if known is None:
@@ -103,7 +104,9 @@ def _readable_word(word: str) -> bool:
         return True
     if letters == 0 and not word.isascii():
         return True  # emoji and other symbols
-    return letters <= 1 and len(word) >= 2 and not word.isalnum()  # emoticons: ":)", ":d", "<3"
+    # emoticons (":)", ":d", "<3"), but not runs of plain punctuation ("...", "?!")
+    return letters <= 1 and len(word) >= 2 and not word.isalnum() and \
+        not set(word) <= _PLAIN_PUNCTUATION
 
 
 def top_spans(contributions: Iterable[Contribution], k: int = 5, minimum: float = 0.0,
