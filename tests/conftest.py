@@ -31,6 +31,22 @@ PROFESSIONAL_POSTS = [
 ]
 
 
+# Repeated words and grams (the sublinear-tf correction), hashtags, handles, numbers, emoji,
+# an ellipsis token that contains spaces, odd whitespace and unknown words.
+AWKWARD_POSTS = [
+    "so so so tired tired tired",
+    "my my my mum mum",
+    "the the the the",
+    "aaaa aaaa aaaa",
+    "🙂🙂🙂 lol lol",
+    "call 020 7946 0958 . . . or not",
+    "#NightShift again @Anna @anna https://t.co/x",
+    "x\ty\nz  z",
+    "zzzqqqxxx unknownwordhere",
+    "I'm off to Ibiza till the 14th, house empty, my mum's got the keys",
+]
+
+
 @pytest.fixture(scope="session")
 def small_corpus():
     texts = PERSONAL_POSTS + PROFESSIONAL_POSTS
@@ -43,6 +59,19 @@ def starter():
     from tweetmix.datasets import load_starter
 
     return load_starter()
+
+
+@pytest.fixture(scope="session")
+def default_runtime():
+    import tweetmix
+
+    return tweetmix.default_model().runtime
+
+
+@pytest.fixture(scope="session")
+def sample_posts(starter):
+    """300 starter posts and :data:`AWKWARD_POSTS`: what the check path's shortcuts are held to."""
+    return list(starter.data[:300]) + AWKWARD_POSTS
 
 
 @pytest.fixture(scope="session")

@@ -3,43 +3,23 @@ from __future__ import annotations
 
 import pytest
 
-import tweetmix
 from tweetmix.explain import (Contribution, contributions_of, top_contributions, top_spans,
                               top_terms, word_contributions)
 from tweetmix.tokenize import tokenize_with_spans
 
-AWKWARD = [
-    "so so so tired tired tired",
-    "my my my mum mum",
-    "🙂🙂🙂 lol lol",
-    "call 020 7946 0958 . . . or not",
-    "#NightShift again @Anna @anna https://t.co/x",
-    "zzzqqqxxx unknownwordhere",
-    "I'm off to Ibiza till the 14th, house empty, my mum's got the keys",
-]
-
-
-@pytest.fixture(scope="module")
-def runtime():
-    return tweetmix.default_model().runtime
-
-
-@pytest.fixture(scope="module")
-def posts(starter):
-    return list(starter.data[:300]) + AWKWARD
-
 
 @pytest.mark.parametrize("k, sign", [(5, -1.0), (2, 1.0), (1, -1.0), (50, 1.0)])
-def test_top_contributions_equal_ranking_every_contribution(runtime, posts, k, sign):
-    word = runtime.word
-    for text in posts:
-        tokens = tokenize_with_spans(text, patterns=runtime.patterns)
+def test_top_contributions_equal_ranking_every_contribution(default_runtime, sample_posts, k,
+                                                            sign):
+    word = default_runtime.word
+    for text in sample_posts:
+        tokens = tokenize_with_spans(text, patterns=default_runtime.patterns)
         expected = top_spans(word_contributions(tokens, word.table, word.ngram_range, sign=sign),
                              k=k)
-        words = runtime.word_terms(tokens)
+        words = default_runtime.word_terms(tokens)
         assert top_contributions(words, word.indexed.weight, sign=sign, k=k) == expected, text
         assert top_spans(contributions_of(words, word.indexed.weight, sign=sign), k=k,
-                         spans_of=runtime.word_terms(tokens).spans_of) == expected, text
+                         spans_of=default_runtime.word_terms(tokens).spans_of) == expected, text
 
 
 def test_ties_keep_their_order_and_longer_terms_win():
@@ -57,11 +37,11 @@ def test_only_the_free_spans_of_a_term_are_kept():
     assert chosen == [Contribution("x y", 0.9, ((0, 3),)), Contribution("y", 0.4, ((6, 7),))]
 
 
-def test_a_post_without_known_words_has_no_reasons(runtime):
-    tokens = tokenize_with_spans("zzzqqqxxx qqqzzzyyy", patterns=runtime.patterns)
-    words = runtime.word_terms(tokens)
+def test_a_post_without_known_words_has_no_reasons(default_runtime):
+    tokens = tokenize_with_spans("zzzqqqxxx qqqzzzyyy", patterns=default_runtime.patterns)
+    words = default_runtime.word_terms(tokens)
     assert words.terms == []
-    assert top_contributions(words, runtime.word.indexed.weight, sign=-1.0) == []
+    assert top_contributions(words, default_runtime.word.indexed.weight, sign=-1.0) == []
 
 
 def test_reasons_quote_no_lone_letters_or_punctuation(starter):

@@ -60,33 +60,8 @@ from collections import Counter
 
 import pytest
 
-import tweetmix
 from tweetmix.explain import term_spans, top_spans, word_contributions
 from tweetmix.tokenize import join_normalised, tokenize_with_spans
-
-# Repeated words and grams (the sublinear-tf correction), hashtags, handles, numbers, emoji,
-# an ellipsis token that contains spaces, odd whitespace and unknown words.
-AWKWARD_POSTS = [
-    "so so so tired tired tired",
-    "the the the the",
-    "aaaa aaaa aaaa",
-    "🙂🙂🙂 lol lol",
-    "call 020 7946 0958 . . . or not",
-    "#NightShift again @Anna @anna https://t.co/x",
-    "x\ty\nz  z",
-    "zzzqqqxxx unknownwordhere",
-    "I'm off to Ibiza till the 14th, house empty, my mum's got the keys",
-]
-
-
-@pytest.fixture(scope="module")
-def default_runtime():
-    return tweetmix.default_model().runtime
-
-
-@pytest.fixture(scope="module")
-def sample_posts(starter):
-    return list(starter.data[:300]) + AWKWARD_POSTS
 
 
 def _plain_logit_part(table, counts):
